@@ -1,0 +1,66 @@
+package org.parsimonylab.engine.train;
+
+import org.parsimonylab.engine.Check;
+
+/**
+ * The {@code training} section of a preset (DESIGN.md §5, papers.md §1.4).
+ *
+ * @param optimizer gd, momentum or adam
+ * @param learningRate η, in the convention of {@code loss}
+ * @param momentum β of heavy-ball momentum
+ * @param loss loss and normalisation
+ * @param outerLearningRateScale γ: the discrepant factor on the first and last layer's updates (0 freezes them)
+ * @param steps maximum number of steps
+ * @param lossTolerance stop once the loss falls below this (0: never)
+ * @param lossCheckEvery check the tolerance every this many steps (the papers check once per outer loop)
+ * @param batchSize mini-batch size, 0 for full batch (deep linear networks train full batch)
+ * @param gradientForm per-sample, moment, or auto
+ */
+public record TrainingSpec(
+        OptimizerKind optimizer,
+        double learningRate,
+        double momentum,
+        LossKind loss,
+        double outerLearningRateScale,
+        long steps,
+        double lossTolerance,
+        int lossCheckEvery,
+        int batchSize,
+        GradientForm gradientForm) {
+
+    /** Largest number of steps accepted. */
+    public static final long MAX_STEPS = 1_000_000_000L;
+
+    public TrainingSpec {
+        Check.present("optimizer", optimizer);
+        Check.present("loss", loss);
+        Check.present("gradientForm", gradientForm);
+        Check.positive("learningRate", learningRate);
+        Check.range("momentum", momentum, 0.0, 0.999999);
+        Check.range("outerLearningRateScale", outerLearningRateScale, 0.0, 1e6);
+        Check.range("steps", steps, 0, MAX_STEPS);
+        Check.range("lossTolerance", lossTolerance, 0.0, Double.MAX_VALUE);
+        Check.range("lossCheckEvery", lossCheckEvery, 1, Integer.MAX_VALUE);
+        Check.range("batchSize", batchSize, 0, Integer.MAX_VALUE);
+    }
+
+    /** The defaults of DESIGN.md §5: GD with η = 1 on ½·mean for 50 steps. */
+    public static TrainingSpec defaults() {
+        return new TrainingSpec(OptimizerKind.GD, 1.0, 0.9, LossKind.HALF_MEAN, 1.0, 50, 0.0, 1, 0, GradientForm.AUTO);
+    }
+
+    /** A copy with another learning rate (for live changes between steps). */
+    public TrainingSpec withLearningRate(double eta) {
+        return new TrainingSpec(
+                optimizer,
+                eta,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                gradientForm);
+    }
+}
