@@ -49,6 +49,21 @@ public record TrainingSpec(
         return new TrainingSpec(OptimizerKind.GD, 1.0, 0.9, LossKind.HALF_MEAN, 1.0, 50, 0.0, 1, 0, GradientForm.AUTO);
     }
 
+    /** A copy with another step budget. */
+    public TrainingSpec withSteps(long maxSteps) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                maxSteps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                gradientForm);
+    }
+
     /** A copy with another learning rate (for live changes between steps). */
     public TrainingSpec withLearningRate(double eta) {
         return new TrainingSpec(
