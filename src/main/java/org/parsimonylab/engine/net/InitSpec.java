@@ -7,10 +7,25 @@ import org.parsimonylab.engine.Check;
  *
  * @param kind orthogonal, gaussian or uniform
  * @param scale ε, the common singular value of the orthogonal init
+ * @param seedOffset which independent draw of the initial weights: 0 is the experiment's init (streams "init.W{l}"),
+ *     k &gt; 0 an independent trial (streams "init.trial{k}.W{l}") from the same seed, the data unchanged. The papers'
+ *     E4/E5 draw a fresh init per trial on the same target and mask (papers.md §6 pitfall 13); a preset expresses
+ *     trials as variants that differ only in {@code network.init.seedOffset}.
  */
-public record InitSpec(InitKind kind, double scale) {
+public record InitSpec(InitKind kind, double scale, long seedOffset) {
     public InitSpec {
         Check.present("kind", kind);
         Check.positive("scale", scale);
+        Check.range("seedOffset", seedOffset, 0, Long.MAX_VALUE);
+    }
+
+    /** The experiment's own init (seed offset 0). */
+    public InitSpec(InitKind kind, double scale) {
+        this(kind, scale, 0);
+    }
+
+    /** The random-stream label of layer {@code layer} (1-based) for this init's seed offset. */
+    public String streamLabel(int layer) {
+        return seedOffset == 0 ? "init.W" + layer : "init.trial" + seedOffset + ".W" + layer;
     }
 }

@@ -5,7 +5,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.linalg.Orthogonal;
 import org.parsimonylab.engine.linalg.Rng;
 
-/** The initialisations of papers.md §1.3; layer l draws from its own stream "init.W{l}" of the seed. */
+/**
+ * The initialisations of papers.md §1.3; layer l draws from its own stream of the seed, "init.W{l}" (or
+ * "init.trial{k}.W{l}" for a trial with seed offset k, see {@link InitSpec}).
+ */
 public final class Initializer {
     private Initializer() {}
 
@@ -36,7 +39,11 @@ public final class Initializer {
         for (int l = 0; l < spec.depth(); l++) {
             int[] shape = spec.layerShape(l, inputDim, outputDim);
             w[l] = weight(
-                    spec.init().kind(), shape[0], shape[1], spec.init().scale(), Rng.stream(seed, "init.W" + (l + 1)));
+                    spec.init().kind(),
+                    shape[0],
+                    shape[1],
+                    spec.init().scale(),
+                    Rng.stream(seed, spec.init().streamLabel(l + 1)));
         }
         return w;
     }
