@@ -3,7 +3,10 @@ package org.parsimonylab.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a variant's probes at a recorded step and bundles the results, loss first, into an immutable snapshot. */
+/**
+ * Runs a variant's probes at a recorded step and bundles the results, loss first, then {@code wall-seconds} (training
+ * time so far) and {@code steps-per-second}, into an immutable snapshot.
+ */
 public final class MetricsRecorder {
     private final List<Probe> probes;
 
@@ -16,6 +19,12 @@ public final class MetricsRecorder {
     public StepSnapshot record(ProbeContext ctx, double elapsedSeconds) {
         List<MetricSeries> out = new ArrayList<>();
         out.add(MetricSeries.scalar("loss", ctx.loss()));
+        // Per-variant timings (training only, monitoring excluded): wall time to tolerance is wall-seconds at the
+        // last row of a run that stopped at the tolerance.
+        out.add(MetricSeries.scalar("wall-seconds", elapsedSeconds));
+        if (ctx.step() > 0 && elapsedSeconds > 0) {
+            out.add(MetricSeries.scalar("steps-per-second", ctx.step() / elapsedSeconds));
+        }
         for (Probe p : probes) {
             p.measure(ctx, out);
         }

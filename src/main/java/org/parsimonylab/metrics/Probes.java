@@ -2,14 +2,31 @@ package org.parsimonylab.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
+import org.parsimonylab.engine.net.CompressionKind;
 import org.parsimonylab.engine.net.NetworkSpec;
+import org.parsimonylab.engine.train.EndToEndMap;
+import org.parsimonylab.engine.train.Model;
+import org.parsimonylab.engine.train.TrainingSpec;
 
-/** The probes a variant's run records, chosen from its network, metrics settings and data. */
+/**
+ * The probes a variant's run records, chosen from its network, metrics settings and data, and the cadence at which
+ * they run (performance.md §4.3: monitoring should cost at most 10 % of training).
+ *
+ * <p>Every variant: {@code sv} (values, full or randomized), class separation when the data have labels,
+ * end-to-end errors for linear models, {@code sv-predicted-top}. Uncompressed networks add the theory overlays
+ * ({@code rho-predicted}, {@code sv-middle-*}) and {@code update-energy-in-block}; with {@code metrics.svd = full}
+ * also the angle series and {@code alignment-rad}, which need singular vectors. Compressed variants compare their
+ * end-to-end matrix with the reference (first uncompressed) variant's.
+ */
 public final class Probes {
+    /** Largest share of training time the automatic cadence lets monitoring take. */
+    public static final double MONITORING_SHARE = 0.10;
+
     private Probes() {}
 
-    /** Spectra of every layer, and class separation when the data have labels. */
+    /** Spectra of every layer, and class separation when the data have labels (no training context). */
     public static List<Probe> standard(NetworkSpec network, MetricsSpec metrics, Dataset data) {
         List<Probe> probes = new ArrayList<>();
         LayerSvds svds = new LayerSvds();
@@ -18,5 +35,74 @@ public final class Probes {
             probes.add(new SeparationProbe());
         }
         return probes;
+    }
+
+    /**
+     * All probes of variant {@code variant} of an experiment whose reference end-to-end matrices live in
+     * {@code twins} (may be null).
+     */
+    public static List<Probe> forVariant(
+            String variant,
+            NetworkSpec network,
+            TrainingSpec training,
+            MetricsSpec metrics,
+            Dataset data,
+            TwinStore twins) {
+        List<Probe> probes = new ArrayList<>();
+        LayerSvds svds = new LayerSvds();
+        probes.add(new SpectrumProbe(svds));
+        boolean wide = network.compression().kind() == CompressionKind.NONE;
+        if (wide) {
+            probes.add(new TheoryProbe(svds, training));
+            probes.add(new UpdateEnergyProbe());
+            if (metrics.svd() == SvdKind.FULL) {
+                probes.add(new SubspaceAngleProbe(svds));
+                probes.add(new AlignmentProbe(svds));
+            }
+        } else if (data.phi() != null) {
+            probes.add(new TheoryProbe(svds, training));
+        }
+        boolean feeds = twins != null && twins.isReference(variant);
+        probes.add(new EndToEndProbe(twins, feeds, !wide));
+        if (data.labels() != null) {
+            probes.add(new SeparationProbe());
+        }
+        return probes;
+    }
+
+    /**
+     * The recording cadence: {@code metrics.every} when set (&gt; 0); for 0 ("auto") the smallest cadence whose
+     * estimated monitoring work stays within {@value #MONITORING_SHARE} of the training work, by a flop model
+     * calibrated on LAPACK dgesdd against dgemm (performance.md §4.3, docs/subspaces.md): per m×n layer, k = min(m,
+     * n), values-only SVD ≈ 5mnk, full ≈ 14mnk plus ≈ 30mnk for the angle series, randomized ≈ 24·mn·(2r+10); plus
+     * the end-to-end product when it is not free. Deterministic: the same preset records the same steps.
+     */
+    public static long cadence(MetricsSpec metrics, Model model, Dataset data) {
+        if (metrics.every() > 0) {
+            return metrics.every();
+        }
+        double step = model.flopsPerStep();
+        if (!(step > 0)) {
+            return 1;
+        }
+        double round = 0;
+        DMatrixRMaj[] w = model.parameters();
+        for (DMatrixRMaj layer : w) {
+            double m = layer.numRows;
+            double n = layer.numCols;
+            double k = Math.min(m, n);
+            round += switch (metrics.svd()) {
+                case VALUES -> 5 * m * n * k;
+                case FULL -> 44 * m * n * k;
+                case RANDOMIZED -> 24 * m * n * Math.min(k, 2.0 * metrics.blockRank() + 10);
+            };
+            round += 4 * m * n * 2.0 * metrics.blockRank(); // update energy
+        }
+        if (model instanceof EndToEndMap || !data.identityInput()) {
+            for (int l = 1; l < w.length; l++) {
+                round += 2.0 * w[l].numRows * w[l].numCols * w[0].numCols;
+            }
+        }
+        return Math.max(1, (long) Math.ceil(round / (MONITORING_SHARE * step)));
     }
 }

@@ -15,10 +15,12 @@ import org.parsimonylab.metrics.MetricsRecorder;
 import org.parsimonylab.metrics.ProbeContext;
 import org.parsimonylab.metrics.Probes;
 import org.parsimonylab.metrics.StepSnapshot;
+import org.parsimonylab.metrics.TwinStore;
 
 /**
  * Runs an experiment headlessly on the calling thread: generates the data once, then trains each variant in turn
- * from the same seed, recording metrics every {@code metrics.every} steps (and always at step 0 and the last step)
+ * from the same seed, recording metrics at the variant's cadence (and always at step 0, the reference step and the
+ * last step)
  * and handing weights to the listener at checkpoints. Training time and monitoring time are measured separately.
  */
 public final class ExperimentRun {
@@ -26,6 +28,7 @@ public final class ExperimentRun {
     private final LinAlg linAlg;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Dataset data;
+    private TwinStore twins;
 
     /** A run of {@code spec} using {@code linAlg} (owned by the running thread). */
     public ExperimentRun(ExperimentSpec spec, LinAlg linAlg) {
@@ -54,6 +57,9 @@ public final class ExperimentRun {
         Dataset ds = data();
         listener.data(ds);
         List<VariantResult> results = new ArrayList<>();
+        twins = TwinStore.forVariants(
+                spec.variants().stream().map(VariantSpec::name).toList(),
+                spec.variants().stream().map(VariantSpec::network).toList());
         for (VariantSpec variant : spec.variants()) {
             if (cancelled.get()) {
                 break;
@@ -71,7 +77,9 @@ public final class ExperimentRun {
         }
         Model model = ModelFactory.build(variant.network(), training, ds, spec.seed(), linAlg);
         Trainer trainer = new Trainer(model, training);
-        MetricsRecorder recorder = new MetricsRecorder(Probes.standard(variant.network(), variant.metrics(), ds));
+        MetricsRecorder recorder = new MetricsRecorder(
+                Probes.forVariant(variant.name(), variant.network(), training, variant.metrics(), ds, twins));
+        long every = Probes.cadence(variant.metrics(), model, ds);
         long trainNanos = 0;
         long monitorNanos = 0;
         double loss;
@@ -83,7 +91,7 @@ public final class ExperimentRun {
             long step = trainer.step();
             reason = cancelled.get() ? StopReason.CANCELLED : trainer.stopReason(loss);
             boolean last = reason != StopReason.NONE;
-            if (last || step % variant.metrics().every() == 0) {
+            if (last || step % every == 0 || step == variant.metrics().referenceStep()) {
                 long m0 = System.nanoTime();
                 ProbeContext ctx =
                         new ProbeContext(step, loss, model, ds, variant.network(), variant.metrics(), linAlg);

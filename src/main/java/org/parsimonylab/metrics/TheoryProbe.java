@@ -1,0 +1,89 @@
+package org.parsimonylab.metrics;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.parsimonylab.engine.net.InitKind;
+import org.parsimonylab.engine.train.ModelFactory;
+import org.parsimonylab.engine.train.OptimizerKind;
+import org.parsimonylab.engine.train.TrainingSpec;
+
+/**
+ * Theory overlays of papers.md §1.5 next to what is measured:
+ *
+ * <ul>
+ *   <li>{@code rho-predicted} (no layer): ρ(0) = ε, ρ(t+1) = (1 − η_eff·ρ(t)^{2(L−1)})·ρ(t), the common value of the
+ *       d−2r middle singular values of every layer, for GD on square layers with orthogonal init. η_eff = η·c is the
+ *       step in the ½‖·‖²_F convention: half-mean c = 1/(d_out·N), half-sum c = 1, observed mean c = 1/Σmask
+ *       (papers.md §1.2).
+ *   <li>{@code sv-middle-mean} and {@code sv-middle-spread} (per layer): mean and max − min of the singular values
+ *       with indices [r, k−r); the spread is 0 when the law holds.
+ *   <li>{@code sv-predicted-top} (no layer, indexed i &lt; r): σ_i(Φ)^{1/L}, where the top block ends for a balanced
+ *       factorisation.
+ * </ul>
+ */
+public final class TheoryProbe implements Probe {
+    private final LayerSvds svds;
+    private final TrainingSpec training;
+    private double rho = Double.NaN;
+    private long rhoStep;
+    private double[] predictedTop;
+
+    /** A probe reading the shared {@code svds}; {@code training} gives η and the loss convention. */
+    public TheoryProbe(LayerSvds svds, TrainingSpec training) {
+        this.svds = svds;
+        this.training = training;
+    }
+
+    @Override
+    public void measure(ProbeContext ctx, List<MetricSeries> out) {
+        DMatrixRMaj[] w = ctx.model().parameters();
+        int depth = w.length;
+        int r = ctx.metrics().blockRank();
+        boolean square = true;
+        for (DMatrixRMaj layer : w) {
+            square &= layer.numRows == layer.numCols && layer.numRows == w[0].numRows;
+        }
+        if (square
+                && training.optimizer() == OptimizerKind.GD
+                && ctx.network().init().kind() == InitKind.ORTHOGONAL) {
+            if (Double.isNaN(rho)) {
+                rho = ctx.network().init().scale();
+                rhoStep = 0;
+            }
+            double etaEff = training.learningRate() * ModelFactory.lossScale(training.loss(), ctx.data());
+            for (; rhoStep < ctx.step(); rhoStep++) {
+                rho = (1.0 - etaEff * Math.pow(rho, 2 * (depth - 1))) * rho;
+            }
+            out.add(MetricSeries.scalar("rho-predicted", rho));
+        }
+        if (ctx.metrics().svd() != SvdKind.RANDOMIZED && r >= 0) {
+            for (int l = 1; l <= depth; l++) {
+                double[] s = svds.get(ctx, l, ctx.metrics().svd() == SvdKind.FULL).s;
+                int k = s.length;
+                if (2 * r >= k) {
+                    continue;
+                }
+                double sum = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = r; i < k - r; i++) {
+                    sum += s[i];
+                    min = Math.min(min, s[i]);
+                    max = Math.max(max, s[i]);
+                }
+                out.add(MetricSeries.ofLayer("sv-middle-mean", l, sum / (k - 2 * r)));
+                out.add(MetricSeries.ofLayer("sv-middle-spread", l, max - min));
+            }
+        }
+        if (ctx.data().phi() != null && r >= 1) {
+            if (predictedTop == null) {
+                double[] s = ctx.linAlg().singularValues(ctx.data().phi());
+                predictedTop = new double[Math.min(r, s.length)];
+                for (int i = 0; i < predictedTop.length; i++) {
+                    predictedTop[i] = Math.pow(s[i], 1.0 / ctx.network().depth());
+                }
+            }
+            out.add(MetricSeries.indexed("sv-predicted-top", MetricSeries.NO_LAYER, predictedTop));
+        }
+    }
+}
