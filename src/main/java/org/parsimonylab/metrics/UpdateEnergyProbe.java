@@ -33,8 +33,13 @@ public final class UpdateEnergyProbe implements Probe {
             return;
         }
         if (initial == null) {
-            if (ctx.step() != 0 || ctx.model().learningRateScales()[0] == 0.0 || 2 * r > w[0].numCols) {
-                // The first gradient of W1 is only known at step 0 and only when W1 is trained.
+            boolean blocksFit = true;
+            for (DMatrixRMaj layer : w) {
+                blocksFit &= 2 * r <= Math.min(layer.numRows, layer.numCols);
+            }
+            if (ctx.step() != 0 || ctx.model().learningRateScales()[0] == 0.0 || !blocksFit) {
+                // The first gradient of W1 is only known at step 0 and only when W1 is trained; a layer narrower
+                // than 2r has no 2r block.
                 unavailable = true;
                 return;
             }
