@@ -198,9 +198,7 @@ public record Preset(
             Check.present("name", name);
             Check.present("overrides", overrides);
             overrides = overrides.deepCopy();
-            Iterator<Map.Entry<String, JsonNode>> it = overrides.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : overrides.properties()) {
                 String key = e.getKey();
                 Check.that(
                         !key.equals("data") && !key.equals("seed"),

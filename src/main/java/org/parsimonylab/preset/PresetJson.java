@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.parsimonylab.engine.Labeled;
@@ -83,9 +82,7 @@ final class PresetJson {
 
     /** Merges {@code over} into {@code base} in place: objects merge key by key, anything else replaces. */
     static ObjectNode deepMerge(ObjectNode base, ObjectNode over) {
-        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : over.properties()) {
             JsonNode old = base.get(e.getKey());
             if (old instanceof ObjectNode oldObject && e.getValue() instanceof ObjectNode newObject) {
                 deepMerge(oldObject, newObject);

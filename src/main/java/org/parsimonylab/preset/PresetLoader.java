@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -324,9 +323,7 @@ public final class PresetLoader {
     // ---- strict key check ---------------------------------------------------------------------------------------
 
     private static void checkObject(ObjectNode actual, ObjectNode schema, String prefix) {
-        Iterator<Map.Entry<String, JsonNode>> it = actual.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : actual.properties()) {
             String key = e.getKey();
             String path = prefix.isEmpty() ? key : prefix + "." + key;
             if (!schema.has(key)) {
@@ -359,9 +356,7 @@ public final class PresetLoader {
             if (!v.isObject()) {
                 throw new IllegalArgumentException(at + " must be an object with a name (got " + v + ")");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 String key = e.getKey();
                 String path = at + "." + key;
                 JsonNode value = e.getValue();
