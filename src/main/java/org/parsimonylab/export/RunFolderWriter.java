@@ -75,6 +75,9 @@ public final class RunFolderWriter implements AutoCloseable {
         refuseOccupied(out, target);
         try {
             Files.createDirectories(parent);
+        } catch (FileAlreadyExistsException e) {
+            // createDirectories reports a file in the way as "already exists", which reads like success.
+            throw new IOException("cannot create " + parent + ": " + e.getFile() + " is not a folder", e);
         } catch (IOException e) {
             throw IoMessages.failure("create", parent, e);
         }
