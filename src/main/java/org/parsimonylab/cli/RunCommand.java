@@ -67,7 +67,11 @@ final class RunCommand implements Callable<Integer> {
                 .max()
                 .orElse(0);
         ProgressPrinter progress = new ProgressPrinter(err, budget);
-        try (RunFolderWriter writer = RunFolderWriter.create(out)) {
+        RunFolderWriter writer = RunFolderWriter.create(out);
+        // Ctrl-C or a kill: remove the hidden partial folder instead of leaving it beside --out.
+        Thread cleanup = new Thread(() -> closeQuietly(writer), "run-folder-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try (writer) {
             writer.writePreset(PresetWriter.toJson(p));
             ExperimentRun run = new ExperimentRun(experiment, LinAlgs.create(backend));
             List<VariantResult> results = run.run(
@@ -101,6 +105,16 @@ final class RunCommand implements Callable<Integer> {
             return results.isEmpty() ? Main.EXIT_FAILURE : 0;
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    private static void closeQuietly(RunFolderWriter writer) {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            // the JVM is going down; nothing more can be done
         }
     }
 
