@@ -1,28 +1,23 @@
 package org.parsimonylab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parsimonylab.engine.Labeled;
 import org.parsimonylab.engine.data.DataGenerator;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
-import org.parsimonylab.engine.linalg.LinAlgs;
 import org.parsimonylab.engine.train.GradientForm;
 import org.parsimonylab.engine.train.Model;
 import org.parsimonylab.engine.train.ModelFactory;
 import org.parsimonylab.engine.train.Trainer;
 import org.parsimonylab.engine.train.TrainingSpec;
-import org.parsimonylab.preset.PresetLoader;
 import org.parsimonylab.session.ExperimentSpec;
 import org.parsimonylab.session.VariantSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,8 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Time the training step of a preset's variants: steps/s, GFLOP/s and the backend in use.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PRESET", description = "preset JSON file")
-    Path preset;
+    @Mixin
+    PresetOptions presetOptions;
 
     @Option(names = "--steps", paramLabel = "N", description = "steps per timed batch (default: about 1 s)")
     long steps;
@@ -46,12 +41,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--form", paramLabel = "FORM", description = "override the gradient form: auto, per-sample, moment")
     String form;
 
-    @Option(names = "--set", paramLabel = "path=value", description = "override a preset field")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--backend", paramLabel = "NAME", description = "auto (default), netlib or ejml")
-    String backend = System.getProperty(LinAlgs.PROPERTY, "auto");
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,9 +49,9 @@ final class BenchCommand implements Callable<Integer> {
         if (steps < 0 || warmup < 0) {
             throw new IllegalArgumentException("--steps and --warmup must be >= 0");
         }
-        ExperimentSpec experiment = PresetLoader.load(preset, overrides).toExperiment();
+        ExperimentSpec experiment = presetOptions.load().toExperiment();
         PrintWriter out = spec.commandLine().getOut();
-        LinAlg linAlg = LinAlgs.create(backend);
+        LinAlg linAlg = presetOptions.linAlg();
         String threads = System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "default");
         out.printf(
                 "backend: %s, OPENBLAS_NUM_THREADS=%s, %d cores%n",
@@ -74,17 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             TrainingSpec training = variant.training();
             if (form != null) {
                 GradientForm f = Labeled.byLabel(GradientForm.class, form, "--form");
-                training = new TrainingSpec(
-                        training.optimizer(),
-                        training.learningRate(),
-                        training.momentum(),
-                        training.loss(),
-                        training.outerLearningRateScale(),
-                        training.steps(),
-                        training.lossTolerance(),
-                        training.lossCheckEvery(),
-                        training.batchSize(),
-                        f);
+                training = training.withGradientForm(f);
             }
             Model model = ModelFactory.build(variant.network(), training, data, experiment.seed(), linAlg);
             Trainer trainer = new Trainer(model, training);

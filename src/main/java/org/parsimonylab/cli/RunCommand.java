@@ -4,25 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
-import org.parsimonylab.engine.linalg.LinAlgs;
 import org.parsimonylab.export.RunFolderWriter;
 import org.parsimonylab.metrics.MetricCatalog;
 import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.preset.Preset;
-import org.parsimonylab.preset.PresetLoader;
 import org.parsimonylab.preset.PresetWriter;
 import org.parsimonylab.session.ExperimentRun;
 import org.parsimonylab.session.ExperimentSpec;
 import org.parsimonylab.session.RunListener;
 import org.parsimonylab.session.VariantResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run PRESET --out DIR}: trains a preset headlessly and writes the run folder of DESIGN.md §5 (layout 1). */
@@ -31,8 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Train a preset and write a run folder (preset.json, metrics.csv, data/*.npy, weights/).")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PRESET", description = "preset JSON file")
-    Path preset;
+    @Mixin
+    PresetOptions presetOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "new (or empty) run folder")
     Path out;
@@ -43,12 +40,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "K", description = "also save weights every K steps")
     long checkpointEvery;
 
-    @Option(names = "--set", paramLabel = "path=value", description = "override a preset field, e.g. data.dim=40")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--backend", paramLabel = "NAME", description = "auto (default), netlib or ejml")
-    String backend = System.getProperty(LinAlgs.PROPERTY, "auto");
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         if (steps < 0 || checkpointEvery < 0) {
             throw new IllegalArgumentException("--steps and --checkpoint-every must be >= 0");
         }
-        Preset p = PresetLoader.load(preset, overrides);
+        Preset p = presetOptions.load();
         ExperimentSpec experiment = p.toExperiment();
         PrintWriter err = spec.commandLine().getErr();
         long budget = experiment.variants().stream()
@@ -73,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (writer) {
             writer.writePreset(PresetWriter.toJson(p));
-            ExperimentRun run = new ExperimentRun(experiment, LinAlgs.create(backend));
+            ExperimentRun run = new ExperimentRun(experiment, presetOptions.linAlg());
             List<VariantResult> results = run.run(
                     new RunListener() {
                         @Override

@@ -64,6 +64,21 @@ public record TrainingSpec(
                 gradientForm);
     }
 
+    /** A copy with another gradient form. */
+    public TrainingSpec withGradientForm(GradientForm form) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                form);
+    }
+
     /** A copy with another learning rate (for live changes between steps). */
     public TrainingSpec withLearningRate(double eta) {
         return new TrainingSpec(
