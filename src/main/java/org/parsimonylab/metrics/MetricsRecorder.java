@@ -8,6 +8,12 @@ import java.util.List;
  * time so far) and {@code steps-per-second}, into an immutable snapshot.
  */
 public final class MetricsRecorder {
+    /**
+     * Metrics that measure the machine rather than the run: they differ between two runs of the same preset, which
+     * are otherwise identical bit for bit.
+     */
+    public static final List<String> TIMING_METRICS = List.of("wall-seconds", "steps-per-second");
+
     private final List<Probe> probes;
 
     /** A recorder running {@code probes} in order. */

@@ -6,15 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.parsimonylab.engine.data.DataGenerator;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
-import org.parsimonylab.engine.train.Model;
-import org.parsimonylab.engine.train.ModelFactory;
 import org.parsimonylab.engine.train.StopReason;
-import org.parsimonylab.engine.train.Trainer;
-import org.parsimonylab.engine.train.TrainingSpec;
-import org.parsimonylab.metrics.MetricsRecorder;
-import org.parsimonylab.metrics.ProbeContext;
-import org.parsimonylab.metrics.Probes;
-import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.metrics.TwinStore;
 
 /**
@@ -57,6 +49,7 @@ public final class ExperimentRun {
         Dataset ds = data();
         listener.data(ds);
         List<VariantResult> results = new ArrayList<>();
+        // The first uncompressed variant keeps its end-to-end matrices for the twins' distance (papers.md T7).
         twins = TwinStore.forVariants(
                 spec.variants().stream().map(VariantSpec::name).toList(),
                 spec.variants().stream().map(VariantSpec::network).toList());
@@ -71,47 +64,10 @@ public final class ExperimentRun {
 
     private VariantResult runVariant(
             VariantSpec variant, Dataset ds, RunListener listener, long maxSteps, long checkpointEvery) {
-        TrainingSpec training = variant.training();
-        if (maxSteps > 0 && maxSteps < training.steps()) {
-            training = training.withSteps(maxSteps);
+        VariantRunner runner = new VariantRunner(variant, ds, spec.seed(), linAlg, maxSteps, twins);
+        while (runner.advance(listener, checkpointEvery, cancelled.get()) == StopReason.NONE) {
+            // advance does the work
         }
-        Model model = ModelFactory.build(variant.network(), training, ds, spec.seed(), linAlg);
-        Trainer trainer = new Trainer(model, training);
-        MetricsRecorder recorder = new MetricsRecorder(
-                Probes.forVariant(variant.name(), variant.network(), training, variant.metrics(), ds, twins));
-        long every = Probes.cadence(variant.metrics(), model, ds);
-        long trainNanos = 0;
-        long monitorNanos = 0;
-        double loss;
-        StopReason reason;
-        while (true) {
-            long t0 = System.nanoTime();
-            loss = trainer.evaluate();
-            trainNanos += System.nanoTime() - t0;
-            long step = trainer.step();
-            reason = cancelled.get() ? StopReason.CANCELLED : trainer.stopReason(loss);
-            boolean last = reason != StopReason.NONE;
-            if (last || step % every == 0 || step == variant.metrics().referenceStep()) {
-                long m0 = System.nanoTime();
-                ProbeContext ctx =
-                        new ProbeContext(step, loss, model, ds, variant.network(), variant.metrics(), linAlg);
-                StepSnapshot snap = recorder.record(ctx, trainNanos * 1e-9);
-                monitorNanos += System.nanoTime() - m0;
-                listener.snapshot(variant.name(), snap);
-            }
-            if (last || step == 0 || (checkpointEvery > 0 && step % checkpointEvery == 0)) {
-                listener.checkpoint(variant.name(), step, model.parameters());
-            }
-            if (last) {
-                break;
-            }
-            long t1 = System.nanoTime();
-            trainer.update();
-            trainNanos += System.nanoTime() - t1;
-        }
-        VariantResult result =
-                new VariantResult(variant.name(), reason, trainer.step(), loss, trainNanos * 1e-9, monitorNanos * 1e-9);
-        listener.finished(result);
-        return result;
+        return runner.result();
     }
 }
