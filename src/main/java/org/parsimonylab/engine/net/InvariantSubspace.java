@@ -44,6 +44,9 @@ public final class InvariantSubspace {
                     "compute_factor v1 needs a square W1 (got " + w1.numRows + "x" + d + "); use factor v3");
         }
         checkRank(rank, d);
+        if (2 * rank == d) {
+            return CommonOps_DDRM.identity(d); // the two complements meet in {0}: the whole space
+        }
         double eps = initScale(w1);
         Svd svdG = new Svd();
         linAlg.svd(g, LinAlg.SvdMode.FULL, svdG);
