@@ -5,8 +5,8 @@ import org.parsimonylab.engine.Check;
 /**
  * The {@code metrics} section of a preset (DESIGN.md §5).
  *
- * @param every record metrics every this many steps (step 0, the reference step and the last step are always
- *     recorded); 0 = auto, a cadence that keeps monitoring within 10 % of training ({@link Probes#cadence})
+ * @param every record metrics every this many steps (step 0, the last step and, with full SVDs, the reference step
+ *     are always recorded); 0 = auto, a cadence that keeps monitoring within 10 % of training ({@link Probes#cadence})
  * @param referenceStep the step whose singular vectors angles are measured against (papers.md §6 pitfall 2: 1)
  * @param blockRank r of the [0,r) ∪ [r,d−r) ∪ [d−r,d) partition of singular indices (papers.md §6 pitfall 5)
  * @param svd full, values or randomized

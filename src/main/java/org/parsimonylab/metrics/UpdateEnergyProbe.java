@@ -8,8 +8,7 @@ import org.parsimonylab.engine.net.InvariantSubspace;
 
 /**
  * Share of each layer's update inside the invariant subspace predicted from the first gradient (papers.md §1.5,
- * §3.2): at step 0 the probe computes V_{1,1} from G = ∇_{W1}ℓ(W(0)) by compute_factor (network.compression.factor;
- * v3 when W1 is not square) with r = metrics.blockRank, and the moving-block bases V_{l,1} = W_{l−1:1}(0)V_{1,1},
+ * §3.2): at step 0 the probe computes V_{1,1} from G = ∇_{W1}ℓ(W(0)) by compute_factor_v3 with r = metrics.blockRank, and the moving-block bases V_{l,1} = W_{l−1:1}(0)V_{1,1},
  * U_{l,1} = W_{l:1}(0)V_{1,1} (orthonormalised). At step t, {@code update-energy-in-block} of layer l is
  *
  * <pre>  ‖U_{l,1}ᵀ(W_l(t) − W_l(0))V_{l,1}‖²_F / ‖W_l(t) − W_l(0)‖²_F,</pre>

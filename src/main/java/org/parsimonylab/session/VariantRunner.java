@@ -11,12 +11,13 @@ import org.parsimonylab.metrics.MetricsRecorder;
 import org.parsimonylab.metrics.ProbeContext;
 import org.parsimonylab.metrics.Probes;
 import org.parsimonylab.metrics.StepSnapshot;
+import org.parsimonylab.metrics.SvdKind;
 import org.parsimonylab.metrics.TwinStore;
 
 /**
  * One variant's training, one step at a time, so that a headless run and the app's trainer thread drive it the
  * same way: {@link #advance} evaluates ℓ(W(t)), records metrics when due (at the cadence of {@link Probes#cadence},
- * and at step 0, the reference step and the last step), hands out checkpoints, and updates to W(t+1) unless training stops. Training time and
+ * and at step 0, the last step and, for full SVDs, the reference step), hands out checkpoints, and updates to W(t+1) unless training stops. Training time and
  * monitoring time are measured apart. Owned by one thread.
  */
 public final class VariantRunner {
@@ -71,7 +72,10 @@ public final class VariantRunner {
         long step = trainer.step();
         StopReason now = stopNow ? StopReason.CANCELLED : trainer.stopReason(loss);
         boolean last = now != StopReason.NONE;
-        if (last || step % every == 0 || step == variant.metrics().referenceStep()) {
+        // The reference step is recorded off the cadence only when the angle series need its singular vectors.
+        boolean reference =
+                step == variant.metrics().referenceStep() && variant.metrics().svd() == SvdKind.FULL;
+        if (last || step % every == 0 || reference) {
             listener.snapshot(variant.name(), snapshot(step, loss));
         }
         if (last || step == 0 || (checkpointEvery > 0 && step % checkpointEvery == 0)) {
