@@ -104,7 +104,9 @@ public final class Probes {
             };
             round += 400 * m * n; // update energy (memory bound)
         }
-        if (model instanceof EndToEndMap || !data.identityInput()) {
+        if (model instanceof EndToEndMap) {
+            round += 2.0 * data.outputDim() * data.inputDim() * w[0].numRows; // U·(W̃_{L:1}Vᵀ), d_out×d_in×k
+        } else if (!data.identityInput()) {
             for (int l = 1; l < w.length; l++) {
                 round += 2.0 * w[l].numRows * w[l].numCols * w[0].numCols;
             }
