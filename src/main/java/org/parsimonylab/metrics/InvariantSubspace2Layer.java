@@ -68,9 +68,9 @@ public final class InvariantSubspace2Layer {
 
     /**
      * The largest principal angle (radians) between the top-r right singular subspace of ΔW (m×d) and V_big, with r =
-     * min(numerical rank of ΔW, dim V_big) (papers.md §3.5: for linear φ ΔW has rank K, and its further singular
-     * vectors are arbitrary). The angle is computed as atan2(sin, cos) from the SVD of (I − AAᵀ)B (papers.md §7). 0
-     * while ΔW = 0.
+     * min(numerical rank of ΔW, K), K = dim V_big / 2 (papers.md §3.5: the top-K vectors; for linear φ ΔW has rank K,
+     * so further singular vectors would be arbitrary null directions). The angle is atan2(sin, cos) with sin from the
+     * SVD of (I − AAᵀ)B (papers.md §7). 0 while ΔW = 0.
      */
     public static double largestAngleRad(DMatrixRMaj deltaW, BigSubspace big, LinAlg linAlg) {
         Svd svd = new Svd();
@@ -82,7 +82,7 @@ public final class InvariantSubspace2Layer {
         while (rank < svd.s.length && svd.s[rank] > RANK_REL_TOL * svd.s[0]) {
             rank++;
         }
-        int r = Math.min(rank, big.dim());
+        int r = Math.min(rank, Math.max(1, big.dim() / 2));
         DMatrixRMaj top = Subspaces.leadingColumns(svd.v, r);
         return Subspaces.largestPrincipalAngleRad(big.right(), top, linAlg);
     }

@@ -69,8 +69,10 @@ public record DataSpec(
         Check.positive("inputScale", inputScale);
         int maxRank = Math.min(dim, outputDim);
         boolean subspaceKind = kind == DataKind.CLASS_CLUSTERS || kind == DataKind.UNION_OF_SUBSPACES;
+        // the parameters, not the accessors: fields are assigned only at the end of a compact constructor
+        boolean fileKind = kind == DataKind.DIGITS || kind == DataKind.CSV;
         boolean needsRank = kind != DataKind.CLASSIFICATION
-                && !fromFile()
+                && !fileKind
                 && !subspaceKind
                 && !(kind == DataKind.REGRESSION && targetKind == TargetKind.GAUSSIAN);
         if (subspaceKind) {
@@ -86,7 +88,7 @@ public record DataSpec(
                     "samples must be >= dim for whitened regression (orthonormal rows need N >= d; got" + " samples="
                             + samples + ", dim=" + dim + ")");
         }
-        if (fromFile()) {
+        if (fileKind) {
             Check.that(!file.isBlank(), "file must name a table for data kind '" + kind.label() + "'");
         }
         if (subspaceKind) {
