@@ -137,6 +137,19 @@ public final class DeepLinearModel implements Model {
     }
 
     @Override
+    public double flopsPerStep() {
+        double n = y.numCols;
+        double flops = 0;
+        for (int l = 1; l <= w.length; l++) {
+            double product = 2.0 * w[l - 1].numRows * w[l - 1].numCols * n;
+            boolean firstWithIdentity = l == 1 && x == null;
+            flops += firstWithIdentity ? 0 : 2 * product; // forward and weight gradient
+            flops += l > 1 ? product : 0; // back-propagation
+        }
+        return flops;
+    }
+
+    @Override
     public DMatrixRMaj[] parameters() {
         return w;
     }

@@ -18,4 +18,9 @@ public interface Model {
 
     /** Per-parameter factor on the learning rate: 0 freezes a parameter (papers.md §1.4 discrepant LR). */
     double[] learningRateScales();
+
+    /** Floating-point operations of one evaluate-with-gradient (multiply-add = 2), or NaN if unknown. */
+    default double flopsPerStep() {
+        return Double.NaN;
+    }
 }

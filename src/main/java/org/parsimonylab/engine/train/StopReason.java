@@ -9,5 +9,7 @@ public enum StopReason {
     /** The loss fell below the tolerance at a check. */
     TOLERANCE,
     /** The loss became NaN, infinite or exploded past 1e100. */
-    DIVERGED
+    DIVERGED,
+    /** Stopped from outside (the user, or a new run replacing this one). */
+    CANCELLED
 }

@@ -39,7 +39,7 @@ public record TrainingSpec(
         Check.range("momentum", momentum, 0.0, 0.999999);
         Check.range("outerLearningRateScale", outerLearningRateScale, 0.0, 1e6);
         Check.range("steps", steps, 0, MAX_STEPS);
-        Check.range("lossTolerance", lossTolerance, 0.0, Double.MAX_VALUE);
+        Check.atLeast("lossTolerance", lossTolerance, 0.0);
         Check.range("lossCheckEvery", lossCheckEvery, 1, Integer.MAX_VALUE);
         Check.range("batchSize", batchSize, 0, Integer.MAX_VALUE);
     }
@@ -47,6 +47,36 @@ public record TrainingSpec(
     /** The defaults of DESIGN.md §5: GD with η = 1 on ½·mean for 50 steps. */
     public static TrainingSpec defaults() {
         return new TrainingSpec(OptimizerKind.GD, 1.0, 0.9, LossKind.HALF_MEAN, 1.0, 50, 0.0, 1, 0, GradientForm.AUTO);
+    }
+
+    /** A copy with another step budget. */
+    public TrainingSpec withSteps(long maxSteps) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                maxSteps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                gradientForm);
+    }
+
+    /** A copy with another gradient form. */
+    public TrainingSpec withGradientForm(GradientForm form) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                form);
     }
 
     /** A copy with another learning rate (for live changes between steps). */

@@ -1,0 +1,34 @@
+package org.parsimonylab.metrics;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.parsimonylab.engine.linalg.RandomizedSvd;
+
+/**
+ * Singular values of every layer W_1…W_L, descending (papers.md §1.6 M1), as metric {@code sv} with layer l and
+ * index i (0 = largest). With {@code svd = randomized} only the top 2·blockRank + 10 values are computed.
+ */
+public final class SpectrumProbe implements Probe {
+    private final LayerSvds svds;
+    private final RandomizedSvd randomized = new RandomizedSvd(10, 2, 0x5eed);
+
+    /** A probe reading the shared per-step {@code svds}. */
+    public SpectrumProbe(LayerSvds svds) {
+        this.svds = svds;
+    }
+
+    @Override
+    public void measure(ProbeContext ctx, List<MetricSeries> out) {
+        DMatrixRMaj[] w = ctx.model().parameters();
+        for (int l = 1; l <= w.length; l++) {
+            double[] values =
+                    switch (ctx.metrics().svd()) {
+                        case FULL -> svds.get(ctx, l, true).s;
+                        case VALUES -> svds.get(ctx, l, false).s;
+                        case RANDOMIZED -> randomized.topValues(
+                                w[l - 1], 2 * ctx.metrics().blockRank() + 10, ctx.linAlg());
+                    };
+            out.add(MetricSeries.indexed("sv", l, values));
+        }
+    }
+}

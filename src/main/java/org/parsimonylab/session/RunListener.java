@@ -1,0 +1,23 @@
+package org.parsimonylab.session;
+
+import org.ejml.data.DMatrixRMaj;
+import org.parsimonylab.engine.data.Dataset;
+import org.parsimonylab.metrics.StepSnapshot;
+
+/**
+ * Receives what a run produces, on the thread that runs it. Snapshots are immutable; weights passed to {@link
+ * #checkpoint} are live and must be copied or written before the method returns.
+ */
+public interface RunListener {
+    /** The data set, once, before any variant trains. */
+    default void data(Dataset data) {}
+
+    /** A recorded step of {@code variant}. */
+    default void snapshot(String variant, StepSnapshot snapshot) {}
+
+    /** The weights W1…WL of {@code variant} at {@code step} (step 0 and the last step always come). */
+    default void checkpoint(String variant, long step, DMatrixRMaj[] weights) {}
+
+    /** A variant finished. */
+    default void finished(VariantResult result) {}
+}
