@@ -60,6 +60,16 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
         }
     }
 
+    /** Reads a table from {@code in} (closed afterwards); {@code name} is used in messages. */
+    public static CsvTable read(InputStream in, String name, String labelColumn) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(decompress(in), StandardCharsets.UTF_8))) {
+            return parse(reader, name, labelColumn);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("data.file " + name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
     private static InputStream decompress(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw);
         in.mark(2);

@@ -1,5 +1,7 @@
 package org.parsimonylab.engine.data;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -63,8 +65,23 @@ public final class DataGenerator {
         return p.isAbsolute() ? p : baseDir.resolve(p);
     }
 
+    /**
+     * The table {@code file} under {@code baseDir}; a relative path that does not exist there is looked up among the
+     * shipped presets on the class path ({@code presets/<file>}), so shipped presets run from any folder.
+     */
+    static CsvTable table(Path baseDir, String file, String labelColumn) {
+        Path path = resolve(baseDir, file);
+        if (!Files.exists(path) && !Path.of(file).isAbsolute()) {
+            InputStream shipped = DataGenerator.class.getResourceAsStream("/presets/" + file.replace('\\', '/'));
+            if (shipped != null) {
+                return CsvTable.read(shipped, file, labelColumn);
+            }
+        }
+        return CsvTable.read(path, labelColumn);
+    }
+
     private static Dataset digits(DataSpec spec, long seed, Path baseDir) {
-        CsvTable table = CsvTable.read(resolve(baseDir, spec.file()), "");
+        CsvTable table = table(baseDir, spec.file(), "");
         String name = spec.file();
         if (table.featureCount() != DIGITS_FEATURES || table.classCount() != 10) {
             throw new IllegalArgumentException("data.file " + name + ": the digits kind expects " + DIGITS_FEATURES
@@ -83,7 +100,7 @@ public final class DataGenerator {
     }
 
     private static Dataset csv(DataSpec spec, long seed, Path baseDir) {
-        CsvTable table = CsvTable.read(resolve(baseDir, spec.file()), spec.labelColumn());
+        CsvTable table = table(baseDir, spec.file(), spec.labelColumn());
         return fromRows(
                 spec, seed, table.features(), table.rows(), table.featureCount(), table.labels(), table.classCount());
     }

@@ -35,7 +35,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
  *
  * In both cases S_l = U_lᵀ·W_l(0)·V_l, the part of W_l(0) inside the chosen block, so both start at the same scale.
  */
-public final class LowRankMlpModel implements Model {
+public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
     private final LinAlg linAlg;
     private final MlpModel inner;
     private final DMatrixRMaj[] dense; // the inner model's weights, W_l = U_l S_l V_lᵀ for l < L
@@ -263,7 +263,21 @@ public final class LowRankMlpModel implements Model {
         return v;
     }
 
+    /** The dense W_l = U_l·S_l·V_lᵀ (rebuilt now) and W_L. */
+    @Override
+    public DMatrixRMaj[] layerWeights() {
+        refresh();
+        return dense;
+    }
+
+    @Override
+    public DMatrixRMaj[] layerFeatures() {
+        refresh();
+        return inner.layerFeatures();
+    }
+
     /** Floating-point operations of one evaluate-with-gradient (multiply-add = 2), the dense pass included. */
+    @Override
     public double flopsPerStep() {
         double flops = inner.flopsPerStep();
         for (int l = 0; l < factored; l++) {
@@ -298,6 +312,7 @@ public final class LowRankMlpModel implements Model {
     }
 
     /** f(X) (K×n) for inputs {@code x} (d×n) at the current factors. */
+    @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         refresh();
         return inner.predict(x);

@@ -27,7 +27,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
  * <p>Parameters are [W_1 … W_L] followed by [b_1 … b_L] when biases are on (biases start at 0, so φ(0) = 0 keeps
  * the theory's setting). All workspaces are allocated in the constructor; {@link #evaluate} allocates nothing.
  */
-public final class MlpModel implements Model {
+public final class MlpModel implements Model, Predictor, LayerFeatures {
     private final LinAlg linAlg;
     private final Activation phi;
     private final LossKind loss;
@@ -212,7 +212,33 @@ public final class MlpModel implements Model {
         return epochs;
     }
 
-    /** Floating-point operations of one evaluate-with-gradient (multiply-add = 2). */
+    @Override
+    public DMatrixRMaj[] layerWeights() {
+        return w;
+    }
+
+    /**
+     * The features [X, φ(Z_1), …, φ(Z_{L−1})] on all training inputs at the current parameters (new matrices; the
+     * measure M3 of papers.md §1.6 applied to an MLP).
+     */
+    @Override
+    public DMatrixRMaj[] layerFeatures() {
+        int depth = w.length;
+        DMatrixRMaj[] out = new DMatrixRMaj[depth];
+        out[0] = xAll;
+        DMatrixRMaj in = xAll;
+        for (int l = 1; l < depth; l++) {
+            DMatrixRMaj h = new DMatrixRMaj(w[l - 1].numRows, samples);
+            linAlg.gemm(false, false, 1.0, w[l - 1], in, 0.0, h);
+            addBias(l, h, samples);
+            phi.apply(h.data, h.data, null, h.getNumElements());
+            out[l] = h;
+            in = h;
+        }
+        return out;
+    }
+
+    @Override
     public double flopsPerStep() {
         double n = capacity;
         double flops = 0;
@@ -263,6 +289,7 @@ public final class MlpModel implements Model {
      * The network output f(X) (K×n) for inputs {@code x} (d×n) at the current parameters, e.g. on a test set. Uses
      * workspaces of its own (kept for the next call of the same size), so training state is untouched.
      */
+    @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         int depth = w.length;
         int n = x.numCols;
