@@ -63,7 +63,7 @@ public final class VariantRunner {
             listener.snapshot(variant.name(), snapshot(step, loss));
         }
         if (last || step == 0 || (checkpointEvery > 0 && step % checkpointEvery == 0)) {
-            listener.checkpoint(variant.name(), step, model.parameters());
+            listener.checkpoint(variant.name(), step, model.layerWeights());
         }
         if (last) {
             reason = now;

@@ -27,6 +27,10 @@ public final class ModelFactory {
                         network.trainLast(),
                         linAlg);
             }
+            case MLP -> switch (network.compression().kind()) {
+                case LOWRANK, LOWRANK_RANDOM -> LowRankMlpModel.create(network, training, data, seed, linAlg);
+                default -> MlpModel.create(network, training, data, seed, linAlg);
+            };
         };
     }
 }
