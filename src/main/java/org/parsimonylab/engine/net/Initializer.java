@@ -36,7 +36,11 @@ public final class Initializer {
         for (int l = 0; l < spec.depth(); l++) {
             int[] shape = spec.layerShape(l, inputDim, outputDim);
             w[l] = weight(
-                    spec.init().kind(), shape[0], shape[1], spec.init().scale(), Rng.stream(seed, "init.W" + (l + 1)));
+                    spec.init().kind(),
+                    shape[0],
+                    shape[1],
+                    spec.init().scaleOf(l, spec.depth()),
+                    Rng.stream(seed, "init.W" + (l + 1)));
         }
         return w;
     }
