@@ -134,6 +134,28 @@ public enum Activation implements Labeled {
                     }
                 }
             }
+            case GELU -> {
+                // Φ(x) once for both the value x·Φ(x) and the derivative Φ(x) + x·φ(x): erfc dominates the cost.
+                for (int i = 0; i < n; i++) {
+                    double x = in[i];
+                    double cdf = normalCdf(x);
+                    out[i] = x * cdf;
+                    if (deriv != null) {
+                        deriv[i] = cdf + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI;
+                    }
+                }
+            }
+            case ELU -> {
+                // φ′(x) = e^x = φ(x) + 1 for x ≤ 0: one expm1 per entry instead of expm1 and exp
+                for (int i = 0; i < n; i++) {
+                    double x = in[i];
+                    double v = x > 0 ? x : Math.expm1(x);
+                    out[i] = v;
+                    if (deriv != null) {
+                        deriv[i] = x > 0 ? 1.0 : v + 1.0;
+                    }
+                }
+            }
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[i];
