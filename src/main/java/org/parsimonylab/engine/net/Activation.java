@@ -71,7 +71,7 @@ public enum Activation implements Labeled {
             case TANH -> Math.tanh(x);
             case GELU -> x * normalCdf(x);
             case SILU -> x * sigmoid(x);
-            case ELU -> x > 0 ? x : Math.expm1(x);
+            case ELU -> x > 0 ? x : eluNegative(x, Math.exp(x));
             case SOFTPLUS -> shiftedSoftplus(x);
             case SIGMOID -> sigmoid(x);
             case RELU -> x > 0 ? x : 0.0;
@@ -146,13 +146,20 @@ public enum Activation implements Labeled {
                 }
             }
             case ELU -> {
-                // φ′(x) = e^x = φ(x) + 1 for x ≤ 0: one expm1 per entry instead of expm1 and exp
+                // one exp per negative entry serves value and derivative; expm1 only near 0 where e^x − 1 cancels
                 for (int i = 0; i < n; i++) {
                     double x = in[i];
-                    double v = x > 0 ? x : Math.expm1(x);
-                    out[i] = v;
-                    if (deriv != null) {
-                        deriv[i] = x > 0 ? 1.0 : v + 1.0;
+                    if (x > 0) {
+                        out[i] = x;
+                        if (deriv != null) {
+                            deriv[i] = 1.0;
+                        }
+                    } else {
+                        double e = Math.exp(x);
+                        out[i] = eluNegative(x, e);
+                        if (deriv != null) {
+                            deriv[i] = e;
+                        }
                     }
                 }
             }
@@ -175,6 +182,11 @@ public enum Activation implements Labeled {
                 }
             }
         }
+    }
+
+    /** e^x − 1 for x ≤ 0 given e = e^x: exact-ish expm1 near 0, the cheap difference where it cannot cancel. */
+    private static double eluNegative(double x, double e) {
+        return x > -0.5 ? Math.expm1(x) : e - 1.0;
     }
 
     /** Standard normal CDF Φ(x) = erfc(−x/√2)/2, accurate in the far left tail where 1 + erf would cancel. */
