@@ -18,6 +18,20 @@ public final class Check {
         }
     }
 
+    /** Requires a finite value {@code >= lo}. */
+    public static void atLeast(String field, double value, double lo) {
+        if (!(value >= lo) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number >= " + lo + " (got " + value + ")");
+        }
+    }
+
+    /** Requires a fraction {@code 0 < value <= 1}. */
+    public static void fraction(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be in (0, 1] (got " + value + ")");
+        }
+    }
+
     /** Requires a finite value {@code > 0}. */
     public static void positive(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

@@ -48,7 +48,7 @@ public record DataSpec(
         Check.range("samples", samples, 1, MAX_SAMPLES);
         Check.range("classes", classes, 2, 1000);
         Check.range("samplesPerClass", samplesPerClass, 1, MAX_SAMPLES);
-        Check.range("observedFraction", observedFraction, Double.MIN_VALUE, 1.0);
+        Check.fraction("observedFraction", observedFraction);
         Check.positive("inputScale", inputScale);
         int maxRank = Math.min(dim, outputDim);
         boolean needsRank =
@@ -61,15 +61,18 @@ public record DataSpec(
         if (kind == DataKind.REGRESSION && whiten) {
             Check.that(
                     samples >= dim,
-                    "samples must be >= dim for whitened regression (orthonormal rows need N >= d; got" + " samples="
+                    "samples must be >= dim for whitened regression: orthonormal rows need N >= d (got samples="
                             + samples + ", dim=" + dim + ")");
         }
         if (kind == DataKind.CLASSIFICATION) {
-            Check.range("classes * samplesPerClass", (long) classes * samplesPerClass, 2, MAX_SAMPLES);
+            Check.that(
+                    (long) classes * samplesPerClass <= MAX_SAMPLES,
+                    "samplesPerClass times classes must be at most " + MAX_SAMPLES + " samples (got "
+                            + (long) classes * samplesPerClass + ")");
             if (whiten) {
                 Check.that(
                         dim <= classes * samplesPerClass,
-                        "dim must be <= classes*samplesPerClass for orthogonal" + " classification inputs (got dim="
+                        "dim must be at most classes times samplesPerClass: orthogonal inputs need N >= d (got dim="
                                 + dim + ", N=" + classes * samplesPerClass + ")");
             }
         }

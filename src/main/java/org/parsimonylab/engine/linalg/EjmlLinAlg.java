@@ -14,7 +14,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * buffer and {@code mult}, never {@code multTransB}, which is 2.6x slower (performance.md §3.2).
  */
 public final class EjmlLinAlg implements LinAlg {
-    private final Map<Long, DMatrixRMaj> transposeBuffers = new HashMap<>();
+    private final DMatrixRMaj transposeBuffer = new DMatrixRMaj(1, 1);
     private final Map<String, SingularValueDecomposition_F64<DMatrixRMaj>> decompositions = new HashMap<>();
     private final Map<Long, DMatrixRMaj> productBuffers = new HashMap<>();
     private DMatrixRMaj svdInput = new DMatrixRMaj(1, 1);
@@ -24,7 +24,9 @@ public final class EjmlLinAlg implements LinAlg {
             boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
         DMatrixRMaj right = b;
         if (transB) {
-            right = buffer(transposeBuffers, b.numCols, b.numRows);
+            // reshape keeps the array when it is large enough: no allocation once the largest shape was seen
+            transposeBuffer.reshape(b.numCols, b.numRows);
+            right = transposeBuffer;
             CommonOps_DDRM.transpose(b, right);
         }
         if (beta == 0.0) {

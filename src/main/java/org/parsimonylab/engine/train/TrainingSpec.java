@@ -39,7 +39,7 @@ public record TrainingSpec(
         Check.range("momentum", momentum, 0.0, 0.999999);
         Check.range("outerLearningRateScale", outerLearningRateScale, 0.0, 1e6);
         Check.range("steps", steps, 0, MAX_STEPS);
-        Check.range("lossTolerance", lossTolerance, 0.0, Double.MAX_VALUE);
+        Check.atLeast("lossTolerance", lossTolerance, 0.0);
         Check.range("lossCheckEvery", lossCheckEvery, 1, Integer.MAX_VALUE);
         Check.range("batchSize", batchSize, 0, Integer.MAX_VALUE);
     }
@@ -62,6 +62,21 @@ public record TrainingSpec(
                 lossCheckEvery,
                 batchSize,
                 gradientForm);
+    }
+
+    /** A copy with another gradient form. */
+    public TrainingSpec withGradientForm(GradientForm form) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                form);
     }
 
     /** A copy with another learning rate (for live changes between steps). */

@@ -1,0 +1,33 @@
+package org.parsimonylab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.parsimonylab.engine.linalg.LinAlg;
+import org.parsimonylab.engine.linalg.LinAlgs;
+import org.parsimonylab.preset.Preset;
+import org.parsimonylab.preset.PresetLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every preset-driven command shares: the preset file, {@code --set} overrides and the backend. */
+final class PresetOptions {
+    @Parameters(index = "0", paramLabel = "PRESET", description = "preset JSON file")
+    Path preset;
+
+    @Option(names = "--set", paramLabel = "path=value", description = "override a preset field, e.g. data.dim=40")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "linear algebra: auto (default), netlib or ejml")
+    String backend = System.getProperty(LinAlgs.PROPERTY, "auto");
+
+    /** The preset with the overrides applied. */
+    Preset load() {
+        return PresetLoader.load(preset, overrides);
+    }
+
+    /** A fresh backend for the running thread. */
+    LinAlg linAlg() {
+        return LinAlgs.create(backend);
+    }
+}

@@ -1,0 +1,195 @@
+package org.parsimonylab.export;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.StepSnapshot;
+
+/**
+ * The metrics.csv of a run folder (DESIGN.md §5, long format): header {@code step,variant,metric,layer,index,value},
+ * one row per value; layer and index are empty when absent, values are printed by {@link Double#toString} with
+ * NaN and infinities as {@code nan}, {@code inf}, {@code -inf}.
+ */
+public final class MetricsCsv {
+    /** The header line, without line break. */
+    public static final String HEADER = "step,variant,metric,layer,index,value";
+
+    private static final int FIELDS = 6;
+
+    private MetricsCsv() {}
+
+    /**
+     * One value of metrics.csv.
+     *
+     * @param step the training step
+     * @param variant the variant name
+     * @param metric the metric name
+     * @param layer the layer, or {@link MetricSeries#NO_LAYER} when the column is empty
+     * @param index the index within an indexed metric, or -1 when the column is empty
+     * @param value the value (may be NaN or infinite)
+     */
+    public record Row(long step, String variant, String metric, int layer, int index, double value) {}
+
+    /** Reads every row of a metrics.csv file; malformed lines give an IOException naming the file and line. */
+    public static List<Row> read(Path path) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return readRows(in);
+        } catch (FormatException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw IoMessages.failure("read", path, e);
+        }
+    }
+
+    private static List<Row> readRows(BufferedReader in) throws IOException {
+        String header = in.readLine();
+        if (header == null || !stripBom(header).equals(HEADER)) {
+            throw new FormatException("line 1: expected the header " + HEADER);
+        }
+        List<Row> rows = new ArrayList<>();
+        String line;
+        long lineNumber = 1;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                rows.add(parse(line));
+            } catch (IllegalArgumentException e) {
+                throw new FormatException("line " + lineNumber + ": " + e.getMessage());
+            }
+        }
+        return rows;
+    }
+
+    /** Appends the rows of one snapshot (lines ending in \n) to {@code out}. */
+    static void appendRows(Appendable out, String variant, StepSnapshot snap) throws IOException {
+        String prefix = snap.step() + "," + field(variant) + ",";
+        for (MetricSeries s : snap.series()) {
+            String layer = s.layer() == MetricSeries.NO_LAYER ? "" : Integer.toString(s.layer());
+            String head = prefix + field(s.name()) + "," + layer + ",";
+            double[] values = s.values();
+            for (int i = 0; i < values.length; i++) {
+                out.append(head);
+                if (s.indexed()) {
+                    out.append(Integer.toString(i));
+                }
+                out.append(',').append(format(values[i])).append('\n');
+            }
+        }
+    }
+
+    /** A value as written: {@link Double#toString} (exact round trip) or nan/inf/-inf, which NumPy and pandas parse. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return Double.toString(v);
+    }
+
+    /** A name as a CSV field, quoted (RFC 4180) when it holds a comma or a quote. */
+    static String field(String s) {
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("name must not contain a line break: " + IoMessages.oneLine(s));
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    private static Row parse(String line) {
+        List<String> f = split(line);
+        if (f.size() != FIELDS) {
+            throw new IllegalArgumentException("expected " + FIELDS + " fields, found " + f.size());
+        }
+        return new Row(
+                parseLong("step", f.get(0)),
+                f.get(1),
+                f.get(2),
+                f.get(3).isEmpty() ? MetricSeries.NO_LAYER : (int) parseLong("layer", f.get(3)),
+                f.get(4).isEmpty() ? -1 : (int) parseLong("index", f.get(4)),
+                parseValue(f.get(5)));
+    }
+
+    private static long parseLong(String column, String s) {
+        try {
+            long v = Long.parseLong(s.strip());
+            if (!column.equals("step") && (v < 0 || v > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(column + " " + s + " is out of range");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + s + "' is not an integer");
+        }
+    }
+
+    private static double parseValue(String s) {
+        String t = s.strip();
+        switch (t.toLowerCase(Locale.ROOT)) {
+            case "nan":
+            case "":
+                return Double.NaN;
+            case "inf":
+            case "+inf":
+            case "infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+            case "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                break;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("value '" + s + "' is not a number");
+        }
+    }
+
+    /** Splits one line at commas outside double quotes, undoing RFC 4180 quoting. */
+    private static List<String> split(String line) {
+        List<String> fields = new ArrayList<>(FIELDS);
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quoted field");
+        }
+        fields.add(cur.toString());
+        return fields;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,391 @@
+package org.parsimonylab.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.parsimonylab.engine.data.Dataset;
+import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.StepSnapshot;
+
+/**
+ * Writes a run folder, layout 1 of DESIGN.md §5 (preset.json, metrics.csv, data/*.npy,
+ * weights/&lt;variant&gt;/step-&lt;8 digits&gt;/W1.npy…WL.npy, README.txt), into a hidden sibling directory that
+ * {@link #commit()} renames to the final folder, so that the folder appears complete or not at all. Not thread-safe.
+ */
+public final class RunFolderWriter implements AutoCloseable {
+    /** The run folder layout this class writes. */
+    public static final int LAYOUT = 1;
+
+    private static final String METRICS = "metrics.csv";
+    /** Characters that cannot appear in a folder name on some supported OS (Windows forbids the most). */
+    private static final String FORBIDDEN_IN_NAMES = "/\\:*?\"<>|";
+
+    private enum State {
+        OPEN,
+        COMMITTED,
+        CLOSED,
+        /** A commit failed after metrics.csv was closed: further writes would be lost, only close() is allowed. */
+        FAILED
+    }
+
+    private final Path out;
+    private final Path target;
+    private final Path temp;
+    private final Set<String> variants = new LinkedHashSet<>();
+    private BufferedWriter metrics;
+    private State state = State.OPEN;
+
+    private RunFolderWriter(Path out, Path target, Path temp) {
+        this.out = out;
+        this.target = target;
+        this.temp = temp;
+    }
+
+    /**
+     * Starts a run folder at {@code out}, which must not exist or be an empty directory; creates missing parents and
+     * a temporary sibling {@code .<name>.partial-<random>}.
+     *
+     * @throws RunFolderExistsException if {@code out} is a file or a non-empty directory (nothing is changed)
+     * @throws IOException with a one-line message naming the path when the file system refuses
+     */
+    public static RunFolderWriter create(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path name = target.getFileName();
+        Path parent = target.getParent();
+        if (name == null || parent == null) {
+            throw new IOException("cannot write a run folder at " + out + ": name a new folder inside it");
+        }
+        refuseOccupied(out, target);
+        try {
+            Files.createDirectories(parent);
+        } catch (FileAlreadyExistsException e) {
+            // createDirectories reports a file in the way as "already exists", which reads like success.
+            throw new IOException("cannot create " + parent + ": " + e.getFile() + " is not a folder", e);
+        } catch (IOException e) {
+            throw IoMessages.failure("create", parent, e);
+        }
+        return new RunFolderWriter(out, target, createTemporary(parent, name.toString()));
+    }
+
+    /** The hidden directory that receives the files until {@link #commit()}. */
+    public Path temporaryDirectory() {
+        return temp;
+    }
+
+    /** Writes preset.json: the resolved preset as given (UTF-8, a final line break is added when missing). */
+    public void writePreset(String resolvedJson) throws IOException {
+        checkOpen();
+        Path file = temp.resolve("preset.json");
+        String text = resolvedJson.endsWith("\n") ? resolvedJson : resolvedJson + "\n";
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw IoMessages.failure("write", file, e);
+        }
+    }
+
+    /**
+     * Writes data/X.npy (always, the identity materialised when X is implicit), data/Y.npy (the full target),
+     * data/mask.npy when the data has a mask, and data/labels.npy (int64, one per column) when it has labels.
+     */
+    public void writeData(Dataset data) throws IOException {
+        checkOpen();
+        Path dir = directory(temp.resolve("data"));
+        Npy.write(dir.resolve("X.npy"), data.inputMatrix());
+        Npy.write(dir.resolve("Y.npy"), data.y());
+        if (data.mask() != null) {
+            Npy.write(dir.resolve("mask.npy"), data.mask());
+        }
+        if (data.labels() != null) {
+            Npy.writeInts(dir.resolve("labels.npy"), data.labels());
+        }
+    }
+
+    /** Appends one row per value of {@code snap} to metrics.csv, creating it with its header on first use. */
+    public void appendMetrics(String variant, StepSnapshot snap) throws IOException {
+        checkOpen();
+        checkVariant(variant);
+        // Names are checked before anything is written so that a bad name cannot leave half a snapshot in the file.
+        for (MetricSeries s : snap.series()) {
+            MetricsCsv.field(s.name());
+        }
+        variants.add(variant);
+        Path file = temp.resolve(METRICS);
+        try {
+            MetricsCsv.appendRows(metricsWriter(), variant, snap);
+        } catch (IOException e) {
+            throw IoMessages.failure("write", file, e);
+        }
+    }
+
+    /**
+     * Writes weights/&lt;variant&gt;/step-&lt;step, 8 digits zero padded&gt;/W1.npy … WL.npy, float64 matrices in
+     * C order with the shapes they have ({@code weights[0]} is W1, the first layer).
+     *
+     * @throws IllegalStateException if this variant's weights at this step were written already
+     */
+    public void writeWeights(String variant, long step, DMatrixRMaj[] weights) throws IOException {
+        checkOpen();
+        checkVariant(variant);
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0 (got " + step + ")");
+        }
+        Path dir = temp.resolve("weights").resolve(variant).resolve(stepFolder(step));
+        if (Files.exists(dir)) {
+            throw new IllegalStateException("weights of variant " + variant + " at step " + step + " already written");
+        }
+        variants.add(variant);
+        directory(dir);
+        for (int l = 0; l < weights.length; l++) {
+            Npy.write(dir.resolve("W" + (l + 1) + ".npy"), weights[l]);
+        }
+    }
+
+    /** The checkpoint folder name of a step: {@code step-} and at least 8 digits, so that names sort by step. */
+    public static String stepFolder(long step) {
+        return String.format(Locale.ROOT, "step-%08d", step);
+    }
+
+    /** Writes README.txt: what each file holds, how to load it with NumPy or pandas, and the given metric docs. */
+    public void writeReadme(String title, List<String> metricDocs) throws IOException {
+        checkOpen();
+        Path file = temp.resolve("README.txt");
+        try {
+            Files.writeString(file, readme(title, metricDocs), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw IoMessages.failure("write", file, e);
+        }
+    }
+
+    /**
+     * Finishes metrics.csv (header only when nothing was appended) and renames the temporary directory to the final
+     * folder (atomically where the file system allows; an empty folder in the way is removed first).
+     *
+     * @return the run folder, as passed to {@link #create(Path)}
+     * @throws RunFolderExistsException if something appeared at the final path meanwhile
+     */
+    public Path commit() throws IOException {
+        checkOpen();
+        // Every failure below leaves the temporary directory for close() to remove.
+        state = State.FAILED;
+        Path file = temp.resolve(METRICS);
+        try {
+            metricsWriter().close();
+        } catch (IOException e) {
+            throw IoMessages.failure("write", file, e);
+        }
+        refuseOccupied(out, target);
+        try {
+            Files.deleteIfExists(target);
+        } catch (DirectoryNotEmptyException e) {
+            throw new RunFolderExistsException(out, "is not empty");
+        } catch (IOException e) {
+            throw IoMessages.failure("replace the empty folder", target, e);
+        }
+        try {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new RunFolderExistsException(out, "is not empty");
+        } catch (IOException e) {
+            throw IoMessages.failure("move " + temp + " to", target, e);
+        }
+        state = State.COMMITTED;
+        return out;
+    }
+
+    /** Without a successful {@link #commit()}, deletes the temporary directory and everything in it. */
+    @Override
+    public void close() throws IOException {
+        if (state == State.COMMITTED || state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                // The file is deleted next; a failed flush of rows nobody will read does not matter.
+            }
+        }
+        try {
+            deleteRecursively(temp);
+        } catch (IOException e) {
+            throw IoMessages.failure("delete", temp, e);
+        }
+    }
+
+    private void checkOpen() {
+        if (state != State.OPEN) {
+            String why =
+                    switch (state) {
+                        case COMMITTED -> "was committed";
+                        case CLOSED -> "was closed";
+                        default -> "failed to commit";
+                    };
+            throw new IllegalStateException("run folder " + out + " " + why + "; nothing more can be written");
+        }
+    }
+
+    /** Variant names become folder names under weights/, so they must be one portable path segment. */
+    private static void checkVariant(String variant) {
+        boolean ok = variant != null
+                && !variant.isEmpty()
+                && variant.equals(variant.strip())
+                && !variant.endsWith(".")
+                && variant.chars().noneMatch(c -> c < 0x20 || c == 0x7f || FORBIDDEN_IN_NAMES.indexOf(c) >= 0);
+        if (!ok) {
+            throw new IllegalArgumentException(
+                    "variant name '" + (variant == null ? "null" : IoMessages.oneLine(variant))
+                            + "' cannot be a folder name: use letters, digits, spaces, '-', '_' or '.', not "
+                            + FORBIDDEN_IN_NAMES
+                            + ", control characters, surrounding spaces or a final '.'");
+        }
+    }
+
+    private BufferedWriter metricsWriter() throws IOException {
+        if (metrics == null) {
+            metrics = Files.newBufferedWriter(temp.resolve(METRICS), StandardCharsets.UTF_8);
+            metrics.write(MetricsCsv.HEADER);
+            metrics.write('\n');
+        }
+        return metrics;
+    }
+
+    private static Path directory(Path dir) throws IOException {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw IoMessages.failure("create", dir, e);
+        }
+    }
+
+    private static void refuseOccupied(Path out, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+                if (entries.iterator().hasNext()) {
+                    throw new RunFolderExistsException(out, "is not empty");
+                }
+            } catch (RunFolderExistsException e) {
+                throw e;
+            } catch (IOException e) {
+                throw IoMessages.failure("list", target, e);
+            }
+        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RunFolderExistsException(out, "is not a folder");
+        }
+    }
+
+    private static Path createTemporary(Path parent, String name) throws IOException {
+        // Files.createTempDirectory would make the folder private (rwx------) and the run folder would keep that
+        // mode after the rename; a plain createDirectory keeps the user's umask.
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+            Path dir = parent.resolve("." + name + ".partial-" + suffix);
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw IoMessages.failure("write to", parent, e);
+                }
+            } catch (IOException e) {
+                throw IoMessages.failure("write to", parent, e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // walkFileTree does not follow symbolic links, so nothing outside the temporary directory is touched.
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private String readme(String title, List<String> metricDocs) {
+        String variant = variants.isEmpty() ? "<variant>" : variants.iterator().next();
+        StringBuilder sb = new StringBuilder();
+        sb.append(title).append("\n\n");
+        sb.append("Parsimony Lab run folder, layout ").append(LAYOUT).append(".\n");
+        if (!variants.isEmpty()) {
+            sb.append("Variants: ").append(String.join(", ", variants)).append(".\n");
+        }
+        sb.append(
+                """
+
+                Files
+                  preset.json      the resolved preset (JSON, every default filled in); running it again
+                                   reproduces this run
+                  metrics.csv      the metrics in long format, one value per row:
+                                   step,variant,metric,layer,index,value
+                                   layer and index are empty where they do not apply; values are exact decimal
+                                   doubles, with nan, inf and -inf for the special values
+                  data/X.npy       the inputs X, float64, shape (input dim, N); the identity for factorization
+                                   and completion
+                  data/Y.npy       the full target Y, float64, shape (output dim, N); for completion the whole
+                                   matrix, observed or not
+                  data/mask.npy    completion only: float64, the shape of Y, 1 where Y is observed, 0 elsewhere
+                  data/labels.npy  classification only: int64, shape (N,), the class of each column of X
+                  weights/<variant>/step-<8 digits>/W1.npy ... WL.npy
+                                   the weights after that many steps, float64, C order; Wl has shape
+                                   (width of layer l, width of layer l-1), so the first layer computes W1 @ X
+                  README.txt       this file
+
+                Loading in Python (run from this folder)
+                  import numpy as np
+                  X = np.load("data/X.npy")
+                  Y = np.load("data/Y.npy")
+                  W1 = np.load("weights/%1$s/step-00000000/W1.npy")
+
+                  import pandas as pd
+                  m = pd.read_csv("metrics.csv", dtype={"layer": "Int64", "index": "Int64"})
+                  loss = m[(m.variant == "%1$s") & (m.metric == "loss")][["step", "value"]]
+
+                  # without pandas; empty layer and index columns read as -1
+                  m = np.genfromtxt("metrics.csv", delimiter=",", names=True, dtype=None, encoding="utf-8")
+                  sv1 = m[(m["variant"] == "%1$s") & (m["metric"] == "sv") & (m["layer"] == 1)]
+
+                Metrics
+                """
+                        .formatted(variant));
+        for (String doc : metricDocs) {
+            sb.append("  ").append(IoMessages.oneLine(doc)).append('\n');
+        }
+        return sb.toString();
+    }
+}
