@@ -101,6 +101,7 @@ public final class ChartStyle {
             LogAxis logAxis = new LogAxis(label);
             logAxis.setSmallestValue(1e-300);
             logAxis.setAutoRangeMinimumSize(1e-12);
+            logAxis.setNumberFormatOverride(new TickFormat());
             axis = logAxis;
         } else {
             NumberAxis n = new NumberAxis(label);

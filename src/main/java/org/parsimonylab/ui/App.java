@@ -38,6 +38,7 @@ public class App extends Application {
     private AppController controller;
     private MainView view;
     private ChartRefresher refresher;
+    private RunViewModel runModel;
 
     /** Launches the app (only from a launcher that has JavaFX on its path; see {@link Launcher}). */
     public static void main(String[] args) {
@@ -76,13 +77,15 @@ public class App extends Application {
 
         ControlsModel controls = new ControlsModel();
         RunViewModel run = new RunViewModel();
+        runModel = run;
         run.backendProperty().set(backend());
         controller = new AppController(controls, run, Platform::runLater, LinAlgs::create);
         view = new MainView(controls, run, controller, presets);
         refresher = new ChartRefresher(view.charts()::visibleFigures);
         refresher.start();
 
-        Scene scene = new Scene(view, 1500, 930);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1500, screen.getWidth()), Math.min(930, screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, scene, run));
         stage.setScene(scene);
         stage.setTitle("Parsimony Lab");
@@ -167,6 +170,11 @@ public class App extends Application {
     /** The controller (tests drive the app through it and the view). */
     public AppController controller() {
         return controller;
+    }
+
+    /** The run view model. */
+    public RunViewModel runModel() {
+        return runModel;
     }
 
     /** The window's view. */

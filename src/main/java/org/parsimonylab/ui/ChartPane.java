@@ -30,8 +30,9 @@ public final class ChartPane extends BorderPane {
         viewer = new ChartViewer(figure.chart());
         viewer.setId(id + "-viewer");
         viewer.setMinSize(200, 150);
-        Label info = new Label("ⓘ " + figure.title().replaceAll(" \\(W\\d+\\)$", ""));
-        info.setStyle("-fx-font-weight: bold; -fx-text-fill: #333333;");
+        Label info = new Label("? what does this show");
+        info.setId(id + "-info");
+        info.setStyle("-fx-text-fill: #0b5394; -fx-font-size: 11px; -fx-underline: true;");
         Tooltip tip = new Tooltip(figure.description());
         tip.setWrapText(true);
         tip.setMaxWidth(420);

@@ -57,7 +57,8 @@ public final class ChartsView extends BorderPane {
         });
         model.layerProperty().addListener((obs, old, now) -> layer.setValue(now.intValue()));
         Label layerLabel = new Label("layer W_l:");
-        Label hint = new Label("drag on a chart to zoom · right-click to export · hover ⓘ for what a chart shows");
+        Label hint = new Label(
+                "drag on a chart to zoom · right-click to export · hover “? what does this show” for an explanation");
         hint.setStyle("-fx-text-fill: #777777; -fx-font-size: 11px;");
         HBox bar = new HBox(8, layerLabel, layer, hint);
         bar.setAlignment(Pos.CENTER_LEFT);

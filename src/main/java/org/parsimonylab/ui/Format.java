@@ -16,10 +16,13 @@ final class Format {
         }
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.3g", v);
+            String s = String.format(Locale.ROOT, "%.2e", v);
+            int e = s.indexOf('e');
+            String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+            return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
         }
         String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".") && !s.contains("e")) {
+        if (s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return s;

@@ -45,7 +45,9 @@ public final class RunControlsView extends HBox {
         playPause.setMinWidth(90);
         playPause
                 .textProperty()
-                .bind(model.playingProperty().map(p -> p ? "Pause ⏸" : "Play ▶").orElse("Play ▶"));
+                .bind(model.playingProperty()
+                        .map(p -> p ? "Pause ❚❚" : "Play ▶")
+                        .orElse("Play ▶"));
         playPause.setTooltip(new Tooltip("Play or pause training (Space)"));
         step.setTooltip(new Tooltip("Pause and train exactly one step (Right arrow)"));
         reset.setTooltip(new Tooltip("Re-initialise the weights and start again from step 0 (R)"));

@@ -71,6 +71,10 @@ public final class RunViewModel {
         computeStepsPerSecond.set(newest.stepsPerSecond());
         elapsedSeconds.set(newest.snapshot().elapsedSeconds());
         status.set(newest.status());
+        if (newest.status() != SessionStatus.RUNNING && newest.status() != SessionStatus.PAUSED) {
+            // Nothing left to play: the button offers Play again (which starts over).
+            playing.set(false);
+        }
         String problem = "";
         for (SessionSnapshot s : batch) {
             if (!s.message().isEmpty()) {

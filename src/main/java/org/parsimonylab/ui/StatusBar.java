@@ -55,7 +55,11 @@ public final class StatusBar extends HBox {
                                 + Format.sig(model.elapsedSecondsProperty().get()) + " s",
                         model.elapsedSecondsProperty()));
         message.textProperty().bind(model.messageProperty());
-        message.setStyle("-fx-text-fill: #b00020;");
+        message.styleProperty()
+                .bind(model.statusProperty()
+                        .map(st -> st == SessionStatus.DIVERGED || st == SessionStatus.FAILED
+                                ? "-fx-text-fill: #b00020; -fx-font-weight: bold;"
+                                : "-fx-text-fill: #0b5394;"));
         message.setWrapText(false);
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
