@@ -96,6 +96,10 @@ public final class SpectrumFigure extends Figure {
                 }
             });
         }
+        // Theory entries appear in the legend only when the run computes them.
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) chart().getPlot()).getRenderer();
+        r.setSeriesVisibleInLegend(RHO, !rho.isEmpty(), false);
+        r.setSeriesVisibleInLegend(PREDICTED_TOP, !predictedTop.isEmpty(), false);
         for (XYSeries x : new XYSeries[] {top, middle, bottom, rho, predictedTop}) {
             touch(x);
         }

@@ -158,8 +158,9 @@ public class App extends Application {
             PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
             measure.setOnFinished(f -> {
                 meter.stop();
-                System.out.println("FX pulse interval while training (run step "
-                        + controller.session().runId() + "): " + meter.summary());
+                System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
+                        + runModel.stepProperty().get() + ", "
+                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary());
                 Platform.exit();
             });
             measure.play();
