@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(
                 "backend: %s, OPENBLAS_NUM_THREADS=%s, %d cores%n",
                 linAlg.describe(), threads, Runtime.getRuntime().availableProcessors());
-        Dataset data = DataGenerator.generate(experiment.data(), experiment.seed(), linAlg);
+        Dataset data = DataGenerator.generate(experiment.data(), experiment.seed(), linAlg, presetOptions.baseDir());
         out.printf(
                 "%-16s %-10s %12s %12s %12s %10s%n", "variant", "form", "flop/step", "ms/step", "steps/s", "GFLOP/s");
         for (VariantSpec variant : experiment.variants()) {

@@ -26,6 +26,12 @@ final class PresetOptions {
         return PresetLoader.load(preset, overrides);
     }
 
+    /** The folder relative data files of the preset resolve against: the preset's own folder. */
+    Path baseDir() {
+        Path parent = preset.toAbsolutePath().getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+
     /** A fresh backend for the running thread. */
     LinAlg linAlg() {
         return LinAlgs.create(backend);

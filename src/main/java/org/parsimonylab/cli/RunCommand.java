@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (writer) {
             writer.writePreset(PresetWriter.toJson(p));
-            ExperimentRun run = new ExperimentRun(experiment, presetOptions.linAlg());
+            ExperimentRun run = new ExperimentRun(experiment, presetOptions.linAlg(), presetOptions.baseDir());
             List<VariantResult> results = run.run(
                     new RunListener() {
                         @Override

@@ -15,7 +15,7 @@ public final class LayerSvds {
 
     /** The SVD of layer {@code layer} of {@code ctx}'s model at {@code ctx.step()}; thin vectors when asked. */
     public Svd get(ProbeContext ctx, int layer, boolean vectors) {
-        DMatrixRMaj[] w = ctx.model().parameters();
+        DMatrixRMaj[] w = ctx.model().layerWeights();
         if (svds.length != w.length) {
             svds = new Svd[w.length];
             withVectors = new boolean[w.length];

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.net.CompressionKind;
+import org.parsimonylab.engine.net.NetworkKind;
 import org.parsimonylab.engine.net.NetworkSpec;
 import org.parsimonylab.engine.train.EndToEndMap;
 import org.parsimonylab.engine.train.Model;
@@ -14,7 +15,8 @@ import org.parsimonylab.engine.train.TrainingSpec;
  * The probes a variant's run records, chosen from its network, metrics settings and data, and the cadence at which
  * they run (performance.md §4.3: monitoring should cost at most 10 % of training).
  *
- * <p>Every variant: {@code sv} (values, full or randomized), class separation when the data have labels,
+ * <p>MLPs get {@link #standard}. Every linear variant: {@code sv} (values, full or randomized), class separation when
+ * the data have labels,
  * end-to-end errors for linear models, {@code sv-predicted-top}. Uncompressed networks add the theory overlays
  * ({@code rho-predicted}, {@code sv-middle-*}) and {@code update-energy-in-block}; with {@code metrics.svd = full}
  * also the angle series and {@code alignment-rad}, which need singular vectors. Compressed variants compare their
@@ -30,13 +32,24 @@ public final class Probes {
 
     private Probes() {}
 
-    /** Spectra of every layer, and class separation when the data have labels (no training context). */
+    /**
+     * Spectra of every layer, class separation when the data have labels; for MLPs also train/test accuracy, and the
+     * two-layer invariant-subspace metrics (papers.md §3.3) for a depth-2 MLP with a frozen last layer.
+     */
     public static List<Probe> standard(NetworkSpec network, MetricsSpec metrics, Dataset data) {
         List<Probe> probes = new ArrayList<>();
         LayerSvds svds = new LayerSvds();
         probes.add(new SpectrumProbe(svds));
         if (data.labels() != null) {
             probes.add(new SeparationProbe());
+        }
+        if (network.kind() == NetworkKind.MLP) {
+            probes.add(new AccuracyProbe());
+            if (network.depth() == 2
+                    && !network.trainLast()
+                    && network.compression().kind() == CompressionKind.NONE) {
+                probes.add(new TwoLayerSubspaceProbe());
+            }
         }
         return probes;
     }
@@ -52,6 +65,9 @@ public final class Probes {
             MetricsSpec metrics,
             Dataset data,
             TwinStore twins) {
+        if (network.kind() != NetworkKind.LINEAR) {
+            return standard(network, metrics, data); // the subspace probes below are for deep linear networks
+        }
         List<Probe> probes = new ArrayList<>();
         LayerSvds svds = new LayerSvds();
         probes.add(new SpectrumProbe(svds));

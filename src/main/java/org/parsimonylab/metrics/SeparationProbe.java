@@ -35,7 +35,7 @@ public final class SeparationProbe implements Probe {
         if (ctx.model() instanceof LayerFeatures lf) {
             return lf.layerFeatures();
         }
-        DMatrixRMaj[] w = ctx.model().parameters();
+        DMatrixRMaj[] w = ctx.model().layerWeights();
         DMatrixRMaj x = ctx.data().inputMatrix();
         if (buffers == null) {
             buffers = new DMatrixRMaj[w.length];

@@ -19,7 +19,7 @@ public final class SpectrumProbe implements Probe {
 
     @Override
     public void measure(ProbeContext ctx, List<MetricSeries> out) {
-        DMatrixRMaj[] w = ctx.model().parameters();
+        DMatrixRMaj[] w = ctx.model().layerWeights();
         for (int l = 1; l <= w.length; l++) {
             double[] values =
                     switch (ctx.metrics().svd()) {

@@ -1,5 +1,6 @@
 package org.parsimonylab.session;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,19 +20,26 @@ public final class ExperimentRun {
     private final ExperimentSpec spec;
     private final LinAlg linAlg;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Path baseDir;
     private Dataset data;
     private TwinStore twins;
 
-    /** A run of {@code spec} using {@code linAlg} (owned by the running thread). */
+    /** A run of {@code spec} using {@code linAlg} (owned by the running thread); data files relative to the cwd. */
     public ExperimentRun(ExperimentSpec spec, LinAlg linAlg) {
+        this(spec, linAlg, Path.of(""));
+    }
+
+    /** A run whose relative data files ({@code data.file}) resolve against {@code baseDir}, the preset's folder. */
+    public ExperimentRun(ExperimentSpec spec, LinAlg linAlg, Path baseDir) {
         this.spec = spec;
         this.linAlg = linAlg;
+        this.baseDir = baseDir;
     }
 
     /** The data set (generated on first use). */
     public Dataset data() {
         if (data == null) {
-            data = DataGenerator.generate(spec.data(), spec.seed(), linAlg);
+            data = DataGenerator.generate(spec.data(), spec.seed(), linAlg, baseDir);
         }
         return data;
     }

@@ -79,7 +79,7 @@ public final class VariantRunner {
             listener.snapshot(variant.name(), snapshot(step, loss));
         }
         if (last || step == 0 || (checkpointEvery > 0 && step % checkpointEvery == 0)) {
-            listener.checkpoint(variant.name(), step, model.parameters());
+            listener.checkpoint(variant.name(), step, model.layerWeights());
         }
         if (last) {
             reason = now;
@@ -112,6 +112,11 @@ public final class VariantRunner {
     public VariantResult result() {
         return new VariantResult(
                 variant.name(), reason, trainer.step(), lastLoss, trainNanos * 1e-9, monitorNanos * 1e-9);
+    }
+
+    /** The recording cadence in steps: {@code metrics.every}, or the automatic one ({@link Probes#cadence}) for 0. */
+    public long cadence() {
+        return every;
     }
 
     /** The variant's spec. */

@@ -47,7 +47,7 @@ class PresetErrorsTest {
     @Test
     void unknownNestedKeyIsNamedWithTheAllowedKeys() {
         String message = error("{\"schemaVersion\": 1, \"network\": {\"init\": {\"scael\": 2}}}");
-        assertEquals("x.json: unknown key 'network.init.scael' (allowed: kind, scale, seedOffset)", message);
+        assertEquals("x.json: unknown key 'network.init.scael' (allowed: kind, scale, lastScale, seedOffset)", message);
     }
 
     @Test

@@ -89,7 +89,7 @@ class ParsimonyTargetsTest {
                 width,
                 Activation.IDENTITY,
                 false,
-                new InitSpec(InitKind.ORTHOGONAL, eps, trial),
+                new InitSpec(InitKind.ORTHOGONAL, eps, 0.0, trial),
                 true,
                 new CompressionSpec(kind, rank));
         TrainingSpec training =

@@ -13,9 +13,38 @@ import org.ejml.data.DMatrixRMaj;
  * @param mask 1 where an entry of Y is observed (same shape as Y), or null when everything is observed
  * @param labels class of each column (classification), or null
  * @param phi the target map Φ (outputs×inputDim) when the data has one, or null
+ * @param xTest held-out inputs (inputDim×N_test), or null without a test split
+ * @param yTest held-out one-hot targets (outputs×N_test), or null
+ * @param labelsTest class of each held-out column, or null
  */
 public record Dataset(
-        DataSpec spec, DMatrixRMaj x, int inputDim, DMatrixRMaj y, DMatrixRMaj mask, int[] labels, DMatrixRMaj phi) {
+        DataSpec spec,
+        DMatrixRMaj x,
+        int inputDim,
+        DMatrixRMaj y,
+        DMatrixRMaj mask,
+        int[] labels,
+        DMatrixRMaj phi,
+        DMatrixRMaj xTest,
+        DMatrixRMaj yTest,
+        int[] labelsTest) {
+
+    /** A data set without a test split (the seven-field form of earlier versions). */
+    public Dataset(
+            DataSpec spec,
+            DMatrixRMaj x,
+            int inputDim,
+            DMatrixRMaj y,
+            DMatrixRMaj mask,
+            int[] labels,
+            DMatrixRMaj phi) {
+        this(spec, x, inputDim, y, mask, labels, phi, null, null, null);
+    }
+
+    /** True when a held-out test set with labels exists. */
+    public boolean hasTest() {
+        return xTest != null && labelsTest != null && labelsTest.length > 0;
+    }
 
     /** True when X is the identity and is not stored. */
     public boolean identityInput() {

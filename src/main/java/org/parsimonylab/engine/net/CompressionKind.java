@@ -2,7 +2,7 @@ package org.parsimonylab.engine.net;
 
 import org.parsimonylab.engine.Labeled;
 
-/** Compressed forms of a network (papers.md §1.5, §2). The compressed width is 2r̂, r̂ = compression.rank. */
+/** Compressed forms of a network (papers.md §1.5, §2, §3.4). The compressed width is 2r̂, r̂ = compression.rank. */
 public enum CompressionKind implements Labeled {
     /** The full network as specified. */
     NONE("none"),
@@ -18,7 +18,15 @@ public enum CompressionKind implements Labeled {
      * Kwon et al.'s C-DLN (papers.md §2): W1 = εV_kᵀ, W_l = εI_k, W_L = εU_k with (U, V) the top-k singular vectors of
      * the surrogate Φ (or (1/p)·mask∘Φ for completion), k = 2r̂; α = outerLearningRateScale on first and last.
      */
-    SPECTRAL("spectral");
+    SPECTRAL("spectral"),
+    /**
+     * MLP only: every weight but the last is W = U·S·Vᵀ of rank {@code rank} with trainable U, S, V, initialised inside
+     * the big subspace S_big from W(0) and one first-layer gradient (paper 2 §5, Eq. 10, reconstructed: papers.md
+     * §3.4).
+     */
+    LOWRANK("lowrank"),
+    /** MLP only: the same low-rank factorisation initialised in a Haar-random subspace (the paper's contrast). */
+    LOWRANK_RANDOM("lowrank-random");
 
     private final String label;
 

@@ -42,7 +42,7 @@ public final class Initializer {
                     spec.init().kind(),
                     shape[0],
                     shape[1],
-                    spec.init().scale(),
+                    spec.init().scaleOf(l, spec.depth()),
                     Rng.stream(seed, spec.init().streamLabel(l + 1)));
         }
         return w;

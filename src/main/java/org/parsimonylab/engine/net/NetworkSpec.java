@@ -6,11 +6,11 @@ import org.parsimonylab.engine.Check;
  * The {@code network} section of a preset (DESIGN.md §5). Layer shapes: W1 width×in, W2…W_{L−1} width×width, W_L
  * out×width; with depth 1 the single layer is out×in (papers.md §1.1 init_net).
  *
- * @param kind linear
+ * @param kind linear or mlp
  * @param depth L, the number of weight matrices
  * @param width hidden width
- * @param activation between layers (identity for linear networks)
- * @param bias whether layers have biases (linear networks have none)
+ * @param activation φ after every layer except the last (identity for linear networks)
+ * @param bias whether layers have biases (linear networks have none; MLP biases start at 0)
  * @param init initialisation
  * @param trainLast whether W_L is trained
  * @param compression compressed form
@@ -43,6 +43,18 @@ public record NetworkSpec(
                     activation == Activation.IDENTITY,
                     "activation must be identity for a linear network (got '" + activation.label() + "')");
             Check.that(!bias, "bias must be false for a linear network");
+            Check.that(
+                    compression.kind() != CompressionKind.LOWRANK
+                            && compression.kind() != CompressionKind.LOWRANK_RANDOM,
+                    "compression.kind '" + compression.kind().label() + "' needs network.kind mlp");
+        }
+        if (kind == NetworkKind.MLP) {
+            Check.range("depth", depth, 2, MAX_DEPTH);
+            Check.that(
+                    compression.kind() == CompressionKind.NONE
+                            || compression.kind() == CompressionKind.LOWRANK
+                            || compression.kind() == CompressionKind.LOWRANK_RANDOM,
+                    "compression.kind '" + compression.kind().label() + "' needs network.kind linear");
         }
     }
 

@@ -16,6 +16,14 @@ public interface Model {
     /** The loss at the current parameters; fills {@link #gradients()} when asked. */
     double evaluate(boolean withGradient);
 
+    /**
+     * The weight matrices W_1…W_L (out×in) the network computes with, for spectra and checkpoints: the parameters
+     * themselves unless the model has biases or factored weights. The arrays are the model's own; do not modify them.
+     */
+    default DMatrixRMaj[] layerWeights() {
+        return parameters();
+    }
+
     /** Per-parameter factor on the learning rate: 0 freezes a parameter (papers.md §1.4 discrepant LR). */
     double[] learningRateScales();
 

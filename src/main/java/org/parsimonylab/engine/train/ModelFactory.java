@@ -37,11 +37,19 @@ public final class ModelFactory {
      * shapes and init gets the same initial weights for the same seed.
      */
     public static Model build(NetworkSpec network, TrainingSpec training, Dataset data, long seed, LinAlg linAlg) {
-        return switch (network.compression().kind()) {
-            case NONE -> wide(network, training, data, seed, linAlg);
-            case NARROW -> wide(narrowSpec(network), training, data, seed, linAlg);
-            case PARSIMONY -> parsimony(network, training, data, seed, linAlg, true);
-            case SPECTRAL -> spectral(network, training, data, linAlg);
+        return switch (network.kind()) {
+            case LINEAR -> switch (network.compression().kind()) {
+                case NONE -> wide(network, training, data, seed, linAlg);
+                case NARROW -> wide(narrowSpec(network), training, data, seed, linAlg);
+                case PARSIMONY -> parsimony(network, training, data, seed, linAlg, true);
+                case SPECTRAL -> spectral(network, training, data, linAlg);
+                case LOWRANK, LOWRANK_RANDOM -> throw new IllegalArgumentException(
+                        "compression.kind '" + network.compression().kind().label() + "' needs network.kind mlp");
+            };
+            case MLP -> switch (network.compression().kind()) {
+                case LOWRANK, LOWRANK_RANDOM -> LowRankMlpModel.create(network, training, data, seed, linAlg);
+                default -> MlpModel.create(network, training, data, seed, linAlg);
+            };
         };
     }
 

@@ -74,4 +74,59 @@ class NoAllocationTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void mlpStepsAllocateNothingFullBatchOrMiniBatch(LinAlg la) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        DataSpec classes = new DataSpec(
+                DataKind.CLASSIFICATION,
+                12,
+                5,
+                0,
+                300,
+                4,
+                10,
+                0.2,
+                false,
+                1.0,
+                TargetSpectrum.TRUNCATED_GAUSSIAN,
+                TargetKind.LOW_RANK_MAP);
+        Dataset data = DataGenerator.generate(classes, 2, la);
+        NetworkSpec mlp = new NetworkSpec(
+                org.parsimonylab.engine.net.NetworkKind.MLP,
+                3,
+                16,
+                org.parsimonylab.engine.net.Activation.GELU,
+                true,
+                NetworkSpec.defaults().init(),
+                true,
+                NetworkSpec.defaults().compression());
+        for (int batch : new int[] {0, 8}) {
+            TrainingSpec training = new TrainingSpec(
+                    OptimizerKind.MOMENTUM,
+                    0.1,
+                    0.9,
+                    LossKind.CROSS_ENTROPY,
+                    1.0,
+                    1_000_000,
+                    0,
+                    1,
+                    batch,
+                    GradientForm.AUTO);
+            Trainer trainer = new Trainer(ModelFactory.build(mlp, training, data, 3, la), training);
+            for (int i = 0; i < 200; i++) {
+                trainer.evaluate();
+                trainer.update();
+            }
+            long tid = Thread.currentThread().getId();
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 500; i++) {
+                trainer.evaluate();
+                trainer.update();
+            }
+            long perStep = (mx.getThreadAllocatedBytes(tid) - before) / 500;
+            assertTrue(perStep < 16, la.describe() + " MLP batch " + batch + ": " + perStep + " bytes/step");
+        }
+    }
 }

@@ -1,0 +1,149 @@
+package org.parsimonylab.chart;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parsimonylab.session.SessionSnapshot;
+
+/**
+ * Every live figure of a run, fed by batches of session snapshots: scalar histories (loss, σ_i, angles, update
+ * energy) append every new step; the spectrum and separation redraw from the newest snapshot only (DESIGN.md §3).
+ * The spectra-over-time figures follow the first variant of the run. Call from one thread only, then {@link #flush}
+ * each dirty figure once per frame.
+ */
+public final class FigureSet {
+    /** Loss per variant. */
+    public final LossFigure loss = new LossFigure();
+
+    /** Current spectrum of the selected layer. */
+    public final SpectrumFigure spectrum = new SpectrumFigure();
+
+    /** Singular values over time. */
+    public final SingularValuesFigure singularValues = new SingularValuesFigure();
+
+    /** Index × step heat map. */
+    public final WaterfallFigure waterfall = new WaterfallFigure();
+
+    /** Principal angles over time. */
+    public final AnglesFigure angles = new AnglesFigure();
+
+    /** D_l against layer. */
+    public final SeparationFigure separation = new SeparationFigure();
+
+    /** Update energy in the invariant block. */
+    public final UpdateEnergyFigure updateEnergy = new UpdateEnergyFigure();
+
+    /** Variants against wall time. */
+    public final VariantsFigure variants = new VariantsFigure();
+
+    private final Map<String, Long> lastStep = new HashMap<>();
+    private long runId = Long.MIN_VALUE;
+    private String primary;
+    private SessionSnapshot latestPrimary;
+    private int layer = 1;
+    private int blockRank = 3;
+    private int layerCount;
+
+    /** Empty figures showing layer 1. */
+    public FigureSet() {
+        setLayer(1);
+        flushAll();
+    }
+
+    /** All figures, in display order. */
+    public List<Figure> all() {
+        return List.of(loss, spectrum, singularValues, waterfall, angles, separation, updateEnergy, variants);
+    }
+
+    /** Sets r of the top/middle/bottom blocks. */
+    public void setBlockRank(int r) {
+        blockRank = r;
+        singularValues.setBlockRank(r);
+        redrawCurrent();
+    }
+
+    /** Selects weight layer {@code l} (1..L) for the per-layer figures. */
+    public void setLayer(int l) {
+        layer = l;
+        singularValues.selectLayer(l);
+        waterfall.selectLayer(l);
+        angles.selectLayer(l);
+        updateEnergy.selectLayer(l);
+        redrawCurrent();
+    }
+
+    /** The selected layer. */
+    public int layer() {
+        return layer;
+    }
+
+    /** The number of weight layers seen in the run (0 before the first snapshot). */
+    public int layerCount() {
+        return layerCount;
+    }
+
+    /** The variant whose spectra are shown. */
+    public String primaryVariant() {
+        return primary;
+    }
+
+    private void redrawCurrent() {
+        if (latestPrimary != null) {
+            spectrum.show(latestPrimary.snapshot(), layer, blockRank);
+        }
+    }
+
+    /** Applies a batch; a snapshot of a new run id clears every figure first. */
+    public void accept(List<SessionSnapshot> batch) {
+        for (SessionSnapshot s : batch) {
+            if (s.runId() != runId) {
+                if (s.runId() < runId) {
+                    continue;
+                }
+                clear();
+                runId = s.runId();
+            }
+            if (primary == null) {
+                primary = s.variant();
+            }
+            long step = s.step();
+            Long seen = lastStep.get(s.variant());
+            boolean fresh = seen == null || step > seen;
+            if (fresh && !s.snapshot().series().isEmpty()) {
+                lastStep.put(s.variant(), step);
+                loss.add(s.variant(), s.snapshot());
+                variants.add(s.variant(), s.snapshot(), s.stepsPerSecond());
+                if (s.variant().equals(primary)) {
+                    singularValues.add(s.snapshot());
+                    waterfall.add(s.snapshot());
+                    angles.add(s.snapshot());
+                    updateEnergy.add(s.snapshot());
+                }
+            }
+            separation.show(s.variant(), s.snapshot());
+            if (s.variant().equals(primary)) {
+                latestPrimary = s;
+                layerCount = Math.max(layerCount, Metrics.layers(s.snapshot()));
+            }
+        }
+        redrawCurrent();
+    }
+
+    /** Forgets the run (a new run starts). */
+    public void clear() {
+        for (Figure f : all()) {
+            f.clear();
+        }
+        lastStep.clear();
+        primary = null;
+        latestPrimary = null;
+        layerCount = 0;
+    }
+
+    /** Flushes every dirty figure: one notification (one redraw) each. */
+    public void flushAll() {
+        for (Figure f : all()) {
+            f.flush();
+        }
+    }
+}

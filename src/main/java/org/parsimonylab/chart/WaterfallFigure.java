@@ -1,0 +1,278 @@
+package org.parsimonylab.chart;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.StepSnapshot;
+
+/**
+ * The paper's waterfall as a heat map: singular value index (rows) × step (columns), colour = σ_i(W_l). Bounded: at
+ * most {@value #MAX_COLUMNS} step columns (when full, every other column goes and the column width doubles, the
+ * newest column always stays) and {@value #MAX_ROWS} index rows (above that, rows are buckets of consecutive indices
+ * showing their largest value), so one redraw stays a few thousand blocks.
+ */
+public final class WaterfallFigure extends Figure {
+    /** Step columns kept. */
+    public static final int MAX_COLUMNS = 120;
+
+    /** Index rows drawn. */
+    public static final int MAX_ROWS = 64;
+
+    private final DefaultXYZDataset dataset = new DefaultXYZDataset();
+    private final XYBlockRenderer renderer = new XYBlockRenderer();
+    private final ViridisScale scale = new ViridisScale();
+    private final PaintScaleLegend legend;
+    private final Map<Integer, Columns> byLayer = new HashMap<>();
+    private int selected = 1;
+
+    /** An empty heat map. */
+    public WaterfallFigure() {
+        super(newChart());
+        XYPlot plot = (XYPlot) chart().getPlot();
+        plot.setDataset(dataset);
+        plot.setRenderer(renderer);
+        renderer.setPaintScale(scale);
+        renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
+        plot.setNoDataMessage("no singular values yet");
+        NumberAxis legendAxis = new NumberAxis("σ");
+        ChartStyle.styleAxis(legendAxis);
+        legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(10);
+        legend.setBackgroundPaint(Color.WHITE);
+        chart().addSubtitle(legend);
+        flush();
+    }
+
+    private static JFreeChart newChart() {
+        NumberAxis x = new NumberAxis("step");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("index i (0 = largest)");
+        y.setInverted(true);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(null, x, y, null);
+        return new JFreeChart("Waterfall", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    }
+
+    @Override
+    public String description() {
+        return "Waterfall of the selected layer: each column is one step, each row one singular value (top = largest),"
+                + " colour = its size. Only the top r and bottom r rows change colour during training.";
+    }
+
+    @Override
+    public boolean supportsLogY() {
+        return false;
+    }
+
+    /** Shows layer {@code layer}. */
+    public void selectLayer(int layer) {
+        selected = layer;
+        hold();
+        chart().getTitle().setText("Waterfall of W" + layer);
+        rebuild();
+    }
+
+    /** Adds a column per layer for the snapshot's step. */
+    public void add(StepSnapshot s) {
+        boolean changed = false;
+        for (MetricSeries m : s.series()) {
+            if (m.name().equals("sv")) {
+                byLayer.computeIfAbsent(m.layer(), l -> new Columns()).add(s.step(), m.values());
+                changed |= m.layer() == selected;
+            }
+        }
+        if (changed) {
+            hold();
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        if (dataset.getSeriesCount() > 0) {
+            dataset.removeSeries(dataset.getSeriesKey(0));
+        }
+        Columns c = byLayer.get(selected);
+        if (c == null || c.steps.isEmpty()) {
+            return;
+        }
+        double[][] xyz = c.toXyz();
+        renderer.setBlockWidth(c.stride);
+        renderer.setBlockHeight(c.rowHeight());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double z : xyz[2]) {
+            lo = Math.min(lo, z);
+            hi = Math.max(hi, z);
+        }
+        scale.setRange(lo, hi);
+        legend.getAxis().setRange(scale.getLowerBound(), scale.getUpperBound());
+        dataset.addSeries("σ", xyz);
+    }
+
+    /** Number of blocks drawn for the selected layer. */
+    public int blockCount() {
+        return dataset.getSeriesCount() == 0 ? 0 : dataset.getItemCount(0);
+    }
+
+    /** Number of step columns kept for the selected layer. */
+    public int columnCount() {
+        Columns c = byLayer.get(selected);
+        return c == null ? 0 : c.steps.size();
+    }
+
+    /** The dataset (one series of (step, index, σ) blocks). */
+    public DefaultXYZDataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public void clear() {
+        hold();
+        byLayer.clear();
+        rebuild();
+    }
+
+    /** The bounded column store of one layer. */
+    private static final class Columns {
+        final List<Long> steps = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+        long stride = 1;
+        int d;
+
+        void add(long step, double[] sv) {
+            d = sv.length;
+            int n = steps.size();
+            if (n > 0 && step < steps.get(n - 1) + stride && n > 1) {
+                // Closer than the stride to the previous column: the newest column replaces it, unless it is the first.
+                steps.set(n - 1, step);
+                values.set(n - 1, rows(sv));
+                return;
+            }
+            steps.add(step);
+            values.add(rows(sv));
+            if (steps.size() > MAX_COLUMNS) {
+                thin();
+            }
+        }
+
+        private void thin() {
+            stride *= 2;
+            List<Long> ks = new ArrayList<>();
+            List<double[]> kv = new ArrayList<>();
+            int last = steps.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                boolean keep = i == 0 || i == last || steps.get(i) >= ks.get(ks.size() - 1) + stride;
+                if (keep) {
+                    ks.add(steps.get(i));
+                    kv.add(values.get(i));
+                }
+            }
+            steps.clear();
+            steps.addAll(ks);
+            values.clear();
+            values.addAll(kv);
+        }
+
+        int rowHeight() {
+            return Math.max(1, (int) Math.ceil(d / (double) MAX_ROWS));
+        }
+
+        private double[] rows(double[] sv) {
+            int h = (int) Math.max(1, Math.ceil(sv.length / (double) MAX_ROWS));
+            double[] out = new double[(sv.length + h - 1) / h];
+            for (int r = 0; r < out.length; r++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = r * h; i < Math.min(sv.length, (r + 1) * h); i++) {
+                    max = Math.max(max, sv[i]);
+                }
+                out[r] = max;
+            }
+            return out;
+        }
+
+        double[][] toXyz() {
+            int h = rowHeight();
+            int total = 0;
+            for (double[] v : values) {
+                total += v.length;
+            }
+            double[][] xyz = new double[3][total];
+            int k = 0;
+            for (int c = 0; c < steps.size(); c++) {
+                double[] v = values.get(c);
+                for (int r = 0; r < v.length; r++) {
+                    xyz[0][k] = steps.get(c);
+                    xyz[1][k] = r * h;
+                    xyz[2][k] = v[r];
+                    k++;
+                }
+            }
+            return xyz;
+        }
+    }
+
+    /** A perceptually uniform colour scale (five viridis anchors, linearly interpolated). */
+    static final class ViridisScale implements PaintScale {
+        private static final int[] ANCHORS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
+        private double lower = 0;
+        private double upper = 1;
+
+        void setRange(double lo, double hi) {
+            if (!(hi > lo)) {
+                hi = lo + Math.max(1e-12, Math.abs(lo) * 1e-6);
+            }
+            lower = lo;
+            upper = hi;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return lower;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return upper;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            double t = (value - lower) / (upper - lower);
+            if (!Double.isFinite(t)) {
+                return Color.GRAY;
+            }
+            return LUT[(int) Math.round(Math.max(0, Math.min(1, t)) * (LUT.length - 1))];
+        }
+
+        /** 256 precomputed colours: a redraw asks for one per block, thousands per frame. */
+        private static final Color[] LUT = new Color[256];
+
+        static {
+            for (int k = 0; k < LUT.length; k++) {
+                double t = k / (double) (LUT.length - 1) * (ANCHORS.length - 1);
+                int i = Math.min(ANCHORS.length - 2, (int) t);
+                double f = t - i;
+                Color a = new Color(ANCHORS[i]);
+                Color b = new Color(ANCHORS[i + 1]);
+                LUT[k] = new Color(
+                        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.parsimonylab.session;
+
+import org.parsimonylab.engine.Check;
+import org.parsimonylab.metrics.StepSnapshot;
+
+/**
+ * What the trainer thread publishes for one variant of a live run: immutable, safe to hand to the UI thread
+ * (DESIGN.md §3).
+ *
+ * @param runId the run that produced it; snapshots of an older run are stale and dropped
+ * @param variant the variant's name
+ * @param snapshot the metrics at the step (the last good one once the run diverged or failed; a snapshot without
+ *     series if the run failed before its first step)
+ * @param status what the variant is doing
+ * @param stepsPerSecond the variant's training steps per second of training wall time (monitoring excluded)
+ * @param message a sentence for the user (what happened and what to try), empty when there is nothing to say
+ */
+public record SessionSnapshot(
+        long runId,
+        String variant,
+        StepSnapshot snapshot,
+        SessionStatus status,
+        double stepsPerSecond,
+        String message) {
+    public SessionSnapshot {
+        Check.present("variant", variant);
+        Check.present("snapshot", snapshot);
+        Check.present("status", status);
+        Check.present("message", message);
+    }
+
+    /** The step of the snapshot. */
+    public long step() {
+        return snapshot.step();
+    }
+}

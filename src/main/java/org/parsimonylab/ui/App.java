@@ -1,0 +1,235 @@
+package org.parsimonylab.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.parsimonylab.engine.linalg.LinAlgs;
+
+/**
+ * The desktop app. With no options it opens the law-of-parsimony preset already running. Options (after {@code gui}
+ * on the jar's command line, or in {@code -Djavafx.args} for {@code mvn javafx:run}):
+ *
+ * <ul>
+ *   <li>{@code --preset=FILE} a shipped preset file name or a path; {@code --set=path=value} overrides a field
+ *   <li>{@code --paused} open without playing
+ *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
+ *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
+ *       exit
+ * </ul>
+ */
+public class App extends Application {
+    private static final Logger LOG = Logger.getLogger(App.class.getName());
+
+    private AppController controller;
+    private MainView view;
+    private ChartRefresher refresher;
+    private RunViewModel runModel;
+
+    /** Launches the app (only from a launcher that has JavaFX on its path; see {@link Launcher}). */
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args =
+                getParameters() == null ? List.of() : getParameters().getRaw();
+        start(stage, args);
+    }
+
+    /** Builds the window into {@code stage} with command-line {@code args}. */
+    public void start(Stage stage, List<String> args) {
+        ErrorReporter.install();
+        Options options = Options.parse(args);
+        List<PresetEntry> presets = new ArrayList<>(PresetEntry.shipped());
+        PresetEntry first = presets.stream()
+                .filter(p -> p.fileName().equals(PresetEntry.DEFAULT_FILE))
+                .findFirst()
+                .orElse(presets.get(0));
+        if (options.preset != null || !options.overrides.isEmpty()) {
+            try {
+                PresetEntry chosen =
+                        PresetEntry.load(options.preset == null ? first.fileName() : options.preset, options.overrides);
+                presets.replaceAll(p -> p.fileName().equals(chosen.fileName()) ? chosen : p);
+                if (presets.stream().noneMatch(p -> p == chosen)) {
+                    presets.add(chosen);
+                }
+                first = chosen;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot open the requested preset: " + e.getMessage());
+            }
+        }
+
+        ControlsModel controls = new ControlsModel();
+        RunViewModel run = new RunViewModel();
+        runModel = run;
+        run.backendProperty().set(backend());
+        controller = new AppController(controls, run, Platform::runLater, LinAlgs::create);
+        view = new MainView(controls, run, controller, presets);
+        refresher = new ChartRefresher(view.charts()::visibleFigures);
+        refresher.start();
+
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1500, screen.getWidth()), Math.min(930, screen.getHeight()));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, scene, run));
+        stage.setScene(scene);
+        stage.setTitle("Parsimony Lab");
+        stage.setOnCloseRequest(e -> controller.close());
+        stage.show();
+
+        controller.open(first, !options.paused);
+        if (options.screenshot != null) {
+            screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
+        }
+        if (options.measurePulseSeconds > 0) {
+            measurePulse(options.measurePulseSeconds);
+        }
+    }
+
+    private void onKey(KeyEvent e, Scene scene, RunViewModel run) {
+        if (scene.getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE) {
+            if (run.playingProperty().get()) {
+                controller.pause();
+            } else {
+                controller.play();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.RIGHT) {
+            controller.step();
+            e.consume();
+        } else if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {
+            controller.reset();
+            e.consume();
+        }
+    }
+
+    private static String backend() {
+        try {
+            return LinAlgs.create().describe();
+        } catch (RuntimeException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
+    }
+
+    private void screenshotLater(Scene scene, String path, double seconds) {
+        PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
+        wait.setOnFinished(e -> {
+            refresher.flushVisible();
+            WritableImage image = scene.getRoot().snapshot(null, null);
+            try {
+                File file = new File(path);
+                if (file.getAbsoluteFile().getParentFile() != null) {
+                    file.getAbsoluteFile().getParentFile().mkdirs();
+                }
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
+                System.out.println("screenshot written to " + file.getAbsolutePath());
+            } catch (IOException ex) {
+                System.err.println("cannot write the screenshot " + path + ": " + ex.getMessage());
+            }
+            Platform.exit();
+        });
+        wait.play();
+    }
+
+    private void measurePulse(double seconds) {
+        PulseMeter meter = new PulseMeter();
+        meter.start();
+        PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
+        warmUp.setOnFinished(e -> {
+            meter.reset();
+            PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
+            measure.setOnFinished(f -> {
+                meter.stop();
+                System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
+                        + runModel.stepProperty().get() + ", "
+                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary());
+                Platform.exit();
+            });
+            measure.play();
+        });
+        warmUp.play();
+    }
+
+    /** The controller (tests drive the app through it and the view). */
+    public AppController controller() {
+        return controller;
+    }
+
+    /** The run view model. */
+    public RunViewModel runModel() {
+        return runModel;
+    }
+
+    /** The window's view. */
+    public MainView view() {
+        return view;
+    }
+
+    /** The chart refresher. */
+    public ChartRefresher refresher() {
+        return refresher;
+    }
+
+    @Override
+    public void stop() {
+        if (refresher != null) {
+            refresher.stop();
+        }
+        if (controller != null) {
+            controller.close();
+        }
+    }
+
+    /** The app's command-line options. */
+    static final class Options {
+        String preset;
+        final List<String> overrides = new ArrayList<>();
+        boolean paused;
+        String screenshot;
+        double screenshotAfterSeconds = 8;
+        double measurePulseSeconds;
+
+        static Options parse(List<String> args) {
+            Options o = new Options();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("--preset=")) {
+                    o.preset = a.substring("--preset=".length());
+                } else if (a.startsWith("--set=")) {
+                    o.overrides.add(a.substring("--set=".length()));
+                } else if (a.equals("--set") && i + 1 < args.size()) {
+                    o.overrides.add(args.get(++i));
+                } else if (a.equals("--paused")) {
+                    o.paused = true;
+                } else if (a.startsWith("--screenshot=")) {
+                    o.screenshot = a.substring("--screenshot=".length());
+                } else if (a.startsWith("--screenshot-after=")) {
+                    o.screenshotAfterSeconds = Double.parseDouble(a.substring("--screenshot-after=".length()));
+                } else if (a.startsWith("--measure-pulse=")) {
+                    o.measurePulseSeconds = Double.parseDouble(a.substring("--measure-pulse=".length()));
+                } else {
+                    System.err.println("ignoring unknown option " + a);
+                }
+            }
+            return o;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.parsimonylab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.parsimonylab.chart.Figure;
+import org.parsimonylab.chart.FigureSet;
+
+/**
+ * The centre: the live charts in two tabs of four, with the layer selector. Only the selected tab's charts are
+ * redrawn (by the {@link ChartRefresher}); the others catch up when shown.
+ */
+public final class ChartsView extends BorderPane {
+    private final TabPane tabs = new TabPane();
+    private final List<List<ChartPane>> panesByTab = new ArrayList<>();
+    private final ComboBox<Integer> layer = new ComboBox<>();
+
+    /** Charts of {@code model}'s figures. */
+    public ChartsView(RunViewModel model) {
+        FigureSet f = model.figures();
+        addTab(
+                "Spectra & loss",
+                new ChartPane(f.loss, "lossChart"),
+                new ChartPane(f.spectrum, "spectrumChart"),
+                new ChartPane(f.singularValues, "svChart"),
+                new ChartPane(f.waterfall, "waterfallChart"));
+        addTab(
+                "Subspaces, layers & variants",
+                new ChartPane(f.angles, "anglesChart"),
+                new ChartPane(f.separation, "separationChart"),
+                new ChartPane(f.updateEnergy, "energyChart"),
+                new ChartPane(f.variants, "variantsChart"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("chartTabs");
+
+        layer.setId("layerSelector");
+        layer.setTooltip(new Tooltip("Which weight matrix W_l the spectrum, waterfall and angle charts show"));
+        model.layerCountProperty().addListener((obs, old, now) -> refreshLayers(now.intValue(), model));
+        refreshLayers(Math.max(1, model.layerCountProperty().get()), model);
+        layer.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.layerProperty().set(now);
+            }
+        });
+        model.layerProperty().addListener((obs, old, now) -> layer.setValue(now.intValue()));
+        Label layerLabel = new Label("layer W_l:");
+        Label hint = new Label(
+                "drag on a chart to zoom · right-click to export · hover “? what does this show” for an explanation");
+        hint.setStyle("-fx-text-fill: #777777; -fx-font-size: 11px;");
+        HBox bar = new HBox(8, layerLabel, layer, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
+        setCenter(tabs);
+    }
+
+    private void refreshLayers(int count, RunViewModel model) {
+        List<Integer> items = new ArrayList<>();
+        for (int l = 1; l <= Math.max(1, count); l++) {
+            items.add(l);
+        }
+        if (!items.equals(layer.getItems())) {
+            layer.setItems(FXCollections.observableArrayList(items));
+        }
+        layer.setValue(Math.min(Math.max(1, model.layerProperty().get()), items.size()));
+    }
+
+    private void addTab(String title, ChartPane... panes) {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < panes.length; i++) {
+            grid.add(panes[i], i % 2, i / 2);
+        }
+        Tab tab = new Tab(title, grid);
+        tabs.getTabs().add(tab);
+        panesByTab.add(List.of(panes));
+    }
+
+    /** The figures on the selected tab: the ones worth redrawing now. */
+    public List<Figure> visibleFigures() {
+        int i = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+        List<Figure> out = new ArrayList<>();
+        for (ChartPane p : panesByTab.get(i)) {
+            out.add(p.figure());
+        }
+        return out;
+    }
+
+    /** Every chart pane. */
+    public List<ChartPane> panes() {
+        List<ChartPane> out = new ArrayList<>();
+        panesByTab.forEach(out::addAll);
+        return out;
+    }
+
+    /** The tabs. */
+    public TabPane tabs() {
+        return tabs;
+    }
+}

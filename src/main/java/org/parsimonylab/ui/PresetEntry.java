@@ -1,0 +1,127 @@
+package org.parsimonylab.ui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parsimonylab.engine.data.DataSpec;
+import org.parsimonylab.engine.net.NetworkSpec;
+import org.parsimonylab.engine.train.TrainingSpec;
+import org.parsimonylab.metrics.MetricsSpec;
+import org.parsimonylab.metrics.SvdKind;
+import org.parsimonylab.preset.Preset;
+import org.parsimonylab.preset.PresetLoader;
+
+/**
+ * A preset of the gallery: its file name and the loaded preset, with the paper figure it reproduces split out of the
+ * description for display.
+ *
+ * @param fileName e.g. {@code e1-law-of-parsimony.json}
+ * @param preset the loaded preset
+ */
+public record PresetEntry(String fileName, Preset preset) {
+    private static final Logger LOG = Logger.getLogger(PresetEntry.class.getName());
+
+    /** The preset opened when the app starts. */
+    public static final String DEFAULT_FILE = "e1-law-of-parsimony.json";
+
+    /** The title shown in the gallery. */
+    public String title() {
+        return preset.title().isBlank() ? preset.name() : preset.title();
+    }
+
+    /** The description without its "Reproduces …" sentences. */
+    public String summary() {
+        String d = preset.description();
+        int at = d.indexOf("Reproduces");
+        return at < 0 ? d : d.substring(0, at).strip();
+    }
+
+    /** The "Reproduces …" part of the description (the paper experiment and figure), or empty. */
+    public String reproduces() {
+        String d = preset.description();
+        int at = d.indexOf("Reproduces");
+        return at < 0 ? "" : d.substring(at).strip();
+    }
+
+    @Override
+    public String toString() {
+        return title();
+    }
+
+    /**
+     * The shipped presets in the order of {@code presets/index.txt}: from the class path (the jar), else from the
+     * {@code presets/} folder of the working directory, else just the built-in law-of-parsimony preset. A preset
+     * that does not load is logged and left out, never fatal.
+     */
+    public static List<PresetEntry> shipped() {
+        List<PresetEntry> out = new ArrayList<>();
+        try {
+            for (String name : PresetLoader.shipped()) {
+                try {
+                    out.add(new PresetEntry(name, PresetLoader.loadShipped(name, List.of())));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "shipped preset " + name + " does not load: " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            out.addAll(fromFolder(Path.of("presets")));
+        }
+        if (out.isEmpty()) {
+            out.add(new PresetEntry(DEFAULT_FILE, lawOfParsimony()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<PresetEntry> fromFolder(Path folder) {
+        List<PresetEntry> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(folder.resolve("index.txt"), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    try {
+                        out.add(new PresetEntry(
+                                line.strip(), PresetLoader.load(folder.resolve(line.strip()), List.of())));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "preset " + line + " does not load: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "no presets folder at " + folder.toAbsolutePath());
+        }
+        return out;
+    }
+
+    /**
+     * E1 built from the records, for when no preset file can be found: factorization d = 30, r = 3, linear L = 3 of
+     * width 30 with ε = 1, GD with η = 1 on the ½-mean loss, metrics every step with full SVDs.
+     */
+    public static Preset lawOfParsimony() {
+        return new Preset(
+                Preset.SCHEMA_VERSION,
+                "e1-law-of-parsimony",
+                "Law of parsimony: gradient descent moves only 2r singular values",
+                "A 3-layer deep linear network of width 30 factorizes a rank-3 30x30 matrix. Only the top 3 and bottom 3"
+                        + " singular values of each layer move; the middle 24 stay on one plateau. Reproduces"
+                        + " experiment E1 (Yaras et al. 2023, thm_main.png).",
+                0,
+                DataSpec.defaults(),
+                NetworkSpec.defaults(),
+                TrainingSpec.defaults(),
+                new MetricsSpec(1, 1, 3, SvdKind.FULL),
+                List.of());
+    }
+
+    /** Loads a preset named on the command line: a shipped file name or a path, with {@code --set} overrides. */
+    public static PresetEntry load(String nameOrPath, List<String> overrides) {
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p)) {
+            return new PresetEntry(p.getFileName().toString(), PresetLoader.load(p, overrides));
+        }
+        return new PresetEntry(nameOrPath, PresetLoader.loadShipped(nameOrPath, overrides));
+    }
+}

@@ -1,0 +1,178 @@
+package org.parsimonylab.ui;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.session.SessionSnapshot;
+import org.parsimonylab.session.SessionStatus;
+
+/**
+ * The live run as the views see it: properties for the status bar and run controls, and the figures of the charts,
+ * all fed by batches of immutable session snapshots on the FX thread. The figures hold their redraws until the
+ * {@link ChartRefresher} flushes them, once per frame.
+ */
+public final class RunViewModel {
+    private final FigureSet figures = new FigureSet();
+    private final LongProperty runId = new SimpleLongProperty(0);
+    private final LongProperty step = new SimpleLongProperty(0);
+    private final DoubleProperty loss = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty computeStepsPerSecond = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(0);
+    private final ObjectProperty<SessionStatus> status = new SimpleObjectProperty<>(SessionStatus.PAUSED);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty runNote = new SimpleStringProperty("");
+    private final StringProperty backend = new SimpleStringProperty("");
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final IntegerProperty layer = new SimpleIntegerProperty(1);
+    private final IntegerProperty layerCount = new SimpleIntegerProperty(0);
+    private long rateStep = -1;
+    private long rateNanos;
+
+    /** A model showing nothing yet. */
+    public RunViewModel() {
+        layer.addListener((obs, old, now) -> figures.setLayer(now.intValue()));
+    }
+
+    /** Applies a batch of snapshots (FX thread). */
+    public void accept(List<SessionSnapshot> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        figures.accept(batch);
+        SessionSnapshot newest = null;
+        String primary = figures.primaryVariant();
+        for (SessionSnapshot s : batch) {
+            if (s.runId() >= runId.get() && (primary == null || s.variant().equals(primary))) {
+                newest = s;
+            }
+        }
+        if (newest == null) {
+            return;
+        }
+        if (newest.runId() != runId.get()) {
+            runId.set(newest.runId());
+            rateStep = -1;
+        }
+        updatePace(newest.step());
+        step.set(newest.step());
+        loss.set(newest.snapshot().loss());
+        computeStepsPerSecond.set(newest.stepsPerSecond());
+        elapsedSeconds.set(newest.snapshot().elapsedSeconds());
+        status.set(newest.status());
+        if (newest.status() != SessionStatus.RUNNING && newest.status() != SessionStatus.PAUSED) {
+            // Nothing left to play: the button offers Play again (which starts over).
+            playing.set(false);
+        }
+        String problem = "";
+        for (SessionSnapshot s : batch) {
+            if (!s.message().isEmpty()) {
+                problem = s.message();
+            }
+        }
+        if (!problem.isEmpty() || newest.status() == SessionStatus.RUNNING) {
+            message.set(problem);
+        }
+        layerCount.set(figures.layerCount());
+        if (layer.get() > layerCount.get() && layerCount.get() > 0) {
+            layer.set(layerCount.get());
+        }
+    }
+
+    /** Steps per second of wall time, measured over at least half a second of snapshots. */
+    private void updatePace(long nowStep) {
+        long now = System.nanoTime();
+        if (rateStep < 0 || nowStep < rateStep) {
+            rateStep = nowStep;
+            rateNanos = now;
+            return;
+        }
+        double dt = (now - rateNanos) * 1e-9;
+        if (dt >= 0.5) {
+            stepsPerSecond.set((nowStep - rateStep) / dt);
+            rateStep = nowStep;
+            rateNanos = now;
+        }
+    }
+
+    /** The figures drawn by the charts. */
+    public FigureSet figures() {
+        return figures;
+    }
+
+    /** The run id shown. */
+    public LongProperty runIdProperty() {
+        return runId;
+    }
+
+    /** The step shown. */
+    public LongProperty stepProperty() {
+        return step;
+    }
+
+    /** The loss at that step. */
+    public DoubleProperty lossProperty() {
+        return loss;
+    }
+
+    /** Measured pace, steps per second of wall time. */
+    public DoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond;
+    }
+
+    /** Training throughput, steps per second of training time (monitoring excluded). */
+    public DoubleProperty computeStepsPerSecondProperty() {
+        return computeStepsPerSecond;
+    }
+
+    /** Training time so far. */
+    public DoubleProperty elapsedSecondsProperty() {
+        return elapsedSeconds;
+    }
+
+    /** What the run is doing. */
+    public ObjectProperty<SessionStatus> statusProperty() {
+        return status;
+    }
+
+    /** What happened and what to try (divergence, end of budget, errors). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** Why the current run started (e.g. "new run: width changed, weights re-initialised"). */
+    public StringProperty runNoteProperty() {
+        return runNote;
+    }
+
+    /** The BLAS/LAPACK backend in use. */
+    public StringProperty backendProperty() {
+        return backend;
+    }
+
+    /** Whether the user asked the run to play (the play/pause button's state). */
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    /** The selected weight layer (1..L). */
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    /** L, the number of weight layers of the run. */
+    public IntegerProperty layerCountProperty() {
+        return layerCount;
+    }
+}
