@@ -447,7 +447,9 @@ public final class TrainingSession implements AutoCloseable {
                 this.variant = variant;
                 this.runner = runner;
                 this.alwaysPublishUpTo = variant.metrics().referenceStep();
-                this.every = runner.cadence(); // metrics.every, or the automatic cadence when it is 0
+                // The preset's cadence (the runner itself records on demand): metrics.every, or the automatic one for
+                // 0.
+                this.every = runner.cadenceOf(variant.metrics());
             }
 
             long shownStep() {

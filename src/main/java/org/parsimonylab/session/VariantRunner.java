@@ -8,6 +8,7 @@ import org.parsimonylab.engine.train.StopReason;
 import org.parsimonylab.engine.train.Trainer;
 import org.parsimonylab.engine.train.TrainingSpec;
 import org.parsimonylab.metrics.MetricsRecorder;
+import org.parsimonylab.metrics.MetricsSpec;
 import org.parsimonylab.metrics.ProbeContext;
 import org.parsimonylab.metrics.Probes;
 import org.parsimonylab.metrics.StepSnapshot;
@@ -117,6 +118,11 @@ public final class VariantRunner {
     /** The recording cadence in steps: {@code metrics.every}, or the automatic one ({@link Probes#cadence}) for 0. */
     public long cadence() {
         return every;
+    }
+
+    /** The cadence {@code metrics} would give this runner's model ({@link Probes#cadence}). */
+    public long cadenceOf(MetricsSpec metrics) {
+        return Probes.cadence(metrics, model, data);
     }
 
     /** The variant's spec. */
