@@ -32,9 +32,11 @@ public final class ReducedTwinModel implements Model, EndToEndMap {
      * @param factors the L inner factors W̃_1…W̃_L (k×k), trained in place
      * @param u U_{L,1} (d_out×k, orthonormal columns), frozen
      * @param v V_{1,1} (d_in×k, orthonormal columns), frozen
-     * @param phiEff YXᵀ (d_out×d_in), or Y itself when X = I
+     * @param phiTilde Φ̃ = Uᵀ(YXᵀ)V (k×k), the target of the reduced factorisation
      * @param kappa ‖Y − UΦ̃VᵀX‖²_F, the part of the target the block can never fit
      * @param scale c of the loss convention (half-mean: 1/(d_out·N))
+     * @param original the full data set (its spec labels the reduced one)
+     * @param linAlg the trainer thread's backend; the k×k products go through it (JNI beats plain loops at k = 10)
      */
     ReducedTwinModel(
             DMatrixRMaj[] factors,
