@@ -2,6 +2,8 @@ package org.parsimonylab.chart;
 
 import java.awt.Color;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,8 +31,14 @@ public final class SingularValuesFigure extends Figure {
     /** An empty figure. */
     public SingularValuesFigure() {
         super(ChartFactory.createXYLineChart(
-                "Singular values over time", "step", "σ_i", null, PlotOrientation.VERTICAL, false, true, false));
+                "Singular values over time", "step", "σ_i", null, PlotOrientation.VERTICAL, true, true, false));
         XYPlot plot = (XYPlot) chart().getPlot();
+        // One legend entry per block, not per line: there can be 30 lines or more.
+        LegendItemCollection blocks = new LegendItemCollection();
+        blocks.add(blockItem("top r", ChartStyle.TOP));
+        blocks.add(blockItem("middle", ChartStyle.MIDDLE));
+        blocks.add(blockItem("bottom r", ChartStyle.BOTTOM));
+        plot.setFixedLegendItems(blocks);
         plot.setDataset(dataset);
         renderer.setDefaultStroke(ChartStyle.LINE);
         renderer.setAutoPopulateSeriesStroke(false);
@@ -39,6 +47,12 @@ public final class SingularValuesFigure extends Figure {
         plot.setNoDataMessage("no singular values yet");
         setLogY(false);
         flush();
+    }
+
+    private static LegendItem blockItem(String label, Color color) {
+        LegendItem item = new LegendItem(label, color);
+        item.setShape(new java.awt.geom.Rectangle2D.Double(-7, -1.5, 14, 3));
+        return item;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.util.PublicCloneable;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
@@ -226,7 +227,7 @@ public final class WaterfallFigure extends Figure {
     }
 
     /** A perceptually uniform colour scale (five viridis anchors, linearly interpolated). */
-    static final class ViridisScale implements PaintScale {
+    static final class ViridisScale implements PaintScale, PublicCloneable {
         private static final int[] ANCHORS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
         private double lower = 0;
         private double upper = 1;
@@ -237,6 +238,12 @@ public final class WaterfallFigure extends Figure {
             }
             lower = lo;
             upper = hi;
+        }
+
+        @Override
+        public Object clone() throws CloneNotSupportedException {
+            // Two doubles and a shared read-only table: the default copy is a full copy.
+            return super.clone();
         }
 
         @Override

@@ -98,6 +98,11 @@ public final class VariantRunner {
                 variant.name(), reason, trainer.step(), lastLoss, trainNanos * 1e-9, monitorNanos * 1e-9);
     }
 
+    /** Copies of the current weights W1…WL (call on the thread that owns the runner). */
+    public WeightCheckpoint copyWeights() {
+        return WeightCheckpoint.copyOf(trainer.step(), model.layerWeights());
+    }
+
     /** The variant's spec. */
     public VariantSpec variant() {
         return variant;
