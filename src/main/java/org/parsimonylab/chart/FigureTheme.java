@@ -70,11 +70,16 @@ public enum FigureTheme {
             sparseTicks(xy.getDomainAxis());
             sparseTicks(xy.getRangeAxis());
         }
+        for (int i = 0; i < copy.getSubtitleCount(); i++) {
+            if (copy.getSubtitle(i) instanceof PaintScaleLegend scale) {
+                sparseTicks(scale.getAxis());
+            }
+        }
         return copy;
     }
 
     /** Tick marks wanted along a linear axis of an exported figure. */
-    private static final int TARGET_TICKS = 7;
+    private static final int TARGET_TICKS = 9;
 
     /**
      * At most about {@value #TARGET_TICKS} round ticks on a linear axis: JFreeChart picks the densest unit whose labels
@@ -91,7 +96,7 @@ public enum FigureTheme {
         }
         TickUnit unit = n.getStandardTickUnits().getCeilingTickUnit(length / TARGET_TICKS);
         if (unit instanceof NumberTickUnit nu) {
-            n.setTickUnit(nu, false, false);
+            n.setTickUnit(nu, false, true);
         }
     }
 

@@ -82,6 +82,7 @@ public final class SingularValuesFigure extends Figure {
                 continue;
             }
             double[] v = m.values();
+            widths.put(m.layer(), v.length);
             for (int i : tracked(v.length, blockRank)) {
                 String key = "σ" + (i + 1);
                 int before = dataset.getSeriesCount();
@@ -108,16 +109,16 @@ public final class SingularValuesFigure extends Figure {
     }
 
     private Color blockColor(int i) {
-        int d = width;
+        // Layers differ in width (an MLP's last layer has K singular values): colour by the shown layer's own d.
+        int d = widths.getOrDefault(histories.selected(), Integer.MAX_VALUE);
         int r = Math.min(blockRank, d / 2);
         return i < r ? ChartStyle.TOP : i >= d - r ? ChartStyle.BOTTOM : ChartStyle.MIDDLE;
     }
 
-    private int width = Integer.MAX_VALUE;
+    private final java.util.Map<Integer, Integer> widths = new java.util.HashMap<>();
 
     /** The indices drawn for a layer with {@code d} singular values and blocks of {@code r}. */
     int[] tracked(int d, int r) {
-        width = d;
         if (d <= ALL_UP_TO) {
             int[] all = new int[d];
             for (int i = 0; i < d; i++) {
@@ -151,5 +152,6 @@ public final class SingularValuesFigure extends Figure {
     public void clear() {
         hold();
         histories.clear();
+        widths.clear();
     }
 }

@@ -72,7 +72,11 @@ public final class VariantsFigure extends Figure {
     }
 
     static String label(String variant, double stepsPerSecond) {
-        return String.format(Locale.ROOT, "%s (%,.3g steps/s)", variant, stepsPerSecond);
+        // "1,230 steps/s" rather than %g's "1.23e+03": nobody reads exponents in a legend.
+        String rate = stepsPerSecond >= 100
+                ? String.format(Locale.ROOT, "%,.0f", stepsPerSecond)
+                : String.format(Locale.ROOT, "%.3g", stepsPerSecond);
+        return variant + " (" + rate + " steps/s)";
     }
 
     /** The dataset, one series per variant. */
