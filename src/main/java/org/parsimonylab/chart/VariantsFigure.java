@@ -51,7 +51,8 @@ public final class VariantsFigure extends Figure {
     /** Appends {@code variant}'s loss at its training time; {@code stepsPerSecond} labels its line. */
     public void add(String variant, StepSnapshot s, double stepsPerSecond) {
         double loss = s.loss();
-        if (!Double.isFinite(loss)) {
+        // Run folders do not record training time: such snapshots have no place on this chart.
+        if (!Double.isFinite(loss) || !Double.isFinite(s.elapsedSeconds())) {
             return;
         }
         HistorySeries h = byVariant.computeIfAbsent(variant, v -> {
