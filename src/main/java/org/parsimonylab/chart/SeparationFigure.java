@@ -41,6 +41,7 @@ public final class SeparationFigure extends Figure {
         // Layers are whole numbers; a little room either side keeps the end markers whole.
         org.jfree.chart.axis.NumberAxis layers = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
         layers.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        layers.setAutoRangeStickyZero(false);
         layers.setLowerMargin(0.04);
         layers.setUpperMargin(0.04);
         plot.setNoDataMessage("no class separation in this run (classification data only)");
