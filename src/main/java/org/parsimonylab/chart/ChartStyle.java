@@ -98,7 +98,7 @@ public final class ChartStyle {
     public static ValueAxis valueAxis(String label, boolean log) {
         ValueAxis axis;
         if (log) {
-            LogAxis logAxis = new LogAxis(label);
+            LogAxis logAxis = new NiceLogAxis(label);
             logAxis.setSmallestValue(1e-300);
             logAxis.setAutoRangeMinimumSize(1e-12);
             logAxis.setNumberFormatOverride(new TickFormat());

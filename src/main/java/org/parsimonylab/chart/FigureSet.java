@@ -129,6 +129,58 @@ public final class FigureSet {
         redrawCurrent();
     }
 
+    /**
+     * Shows a recorded run (an opened run folder) instead of the live one, as if its snapshots had just arrived; the
+     * next live snapshot (any run id) replaces it.
+     */
+    public void showRecorded(org.parsimonylab.session.RunHistory history) {
+        clear();
+        runId = RECORDED_RUN_ID;
+        List<SessionSnapshot> batch = new java.util.ArrayList<>();
+        for (String v : history.variants()) {
+            for (org.parsimonylab.metrics.StepSnapshot s : history.snapshots(v)) {
+                batch.add(new SessionSnapshot(
+                        RECORDED_RUN_ID,
+                        v,
+                        s,
+                        org.parsimonylab.session.SessionStatus.FINISHED,
+                        history.stepsPerSecond(v),
+                        ""));
+            }
+        }
+        accept(batch);
+    }
+
+    /** The run id given to a recorded run: below every live run id (they start at 1). */
+    public static final long RECORDED_RUN_ID = 0;
+
+    /** The figures with data, each with its export key ({@code loss}, {@code sv-W2}, …). */
+    public List<NamedFigure> named() {
+        List<NamedFigure> out = new java.util.ArrayList<>();
+        String w = "-W" + layer;
+        addIfData(out, "loss", loss, loss.dataset());
+        addIfData(out, "spectrum" + w, spectrum, spectrum.dataset());
+        addIfData(out, "sv" + w, singularValues, singularValues.dataset());
+        if (waterfall.blockCount() > 0) {
+            out.add(new NamedFigure("waterfall" + w, waterfall));
+        }
+        addIfData(out, "angles" + w, angles, angles.dataset());
+        addIfData(out, "separation", separation, separation.dataset());
+        addIfData(out, "update-energy" + w, updateEnergy, updateEnergy.dataset());
+        addIfData(out, "variants", variants, variants.dataset());
+        return out;
+    }
+
+    private static void addIfData(
+            List<NamedFigure> out, String key, Figure f, org.jfree.data.xy.XYSeriesCollection data) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            if (data.getItemCount(s) > 0) {
+                out.add(new NamedFigure(key, f));
+                return;
+            }
+        }
+    }
+
     /** Forgets the run (a new run starts). */
     public void clear() {
         for (Figure f : all()) {

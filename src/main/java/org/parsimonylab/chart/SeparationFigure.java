@@ -38,6 +38,12 @@ public final class SeparationFigure extends Figure {
         XYPlot plot = (XYPlot) chart().getPlot();
         plot.setDataset(dataset);
         plot.setRenderer(renderer);
+        // Layers are whole numbers; a little room either side keeps the end markers whole.
+        org.jfree.chart.axis.NumberAxis layers = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
+        layers.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        layers.setAutoRangeStickyZero(false);
+        layers.setLowerMargin(0.04);
+        layers.setUpperMargin(0.04);
         plot.setNoDataMessage("no class separation in this run (classification data only)");
         setLogY(true);
         flush();

@@ -2,6 +2,8 @@ package org.parsimonylab.chart;
 
 import java.awt.Color;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,8 +31,14 @@ public final class SingularValuesFigure extends Figure {
     /** An empty figure. */
     public SingularValuesFigure() {
         super(ChartFactory.createXYLineChart(
-                "Singular values over time", "step", "σ_i", null, PlotOrientation.VERTICAL, false, true, false));
+                "Singular values over time", "step", "σ_i", null, PlotOrientation.VERTICAL, true, true, false));
         XYPlot plot = (XYPlot) chart().getPlot();
+        // One legend entry per block, not per line: there can be 30 lines or more.
+        LegendItemCollection blocks = new LegendItemCollection();
+        blocks.add(blockItem("top r", ChartStyle.TOP));
+        blocks.add(blockItem("middle", ChartStyle.MIDDLE));
+        blocks.add(blockItem("bottom r", ChartStyle.BOTTOM));
+        plot.setFixedLegendItems(blocks);
         plot.setDataset(dataset);
         renderer.setDefaultStroke(ChartStyle.LINE);
         renderer.setAutoPopulateSeriesStroke(false);
@@ -39,6 +47,12 @@ public final class SingularValuesFigure extends Figure {
         plot.setNoDataMessage("no singular values yet");
         setLogY(false);
         flush();
+    }
+
+    private static LegendItem blockItem(String label, Color color) {
+        LegendItem item = new LegendItem(label, color);
+        item.setShape(new java.awt.geom.Rectangle2D.Double(-7, -1.5, 14, 3));
+        return item;
     }
 
     @Override
@@ -68,6 +82,7 @@ public final class SingularValuesFigure extends Figure {
                 continue;
             }
             double[] v = m.values();
+            widths.put(m.layer(), v.length);
             for (int i : tracked(v.length, blockRank)) {
                 String key = "σ" + (i + 1);
                 int before = dataset.getSeriesCount();
@@ -94,16 +109,16 @@ public final class SingularValuesFigure extends Figure {
     }
 
     private Color blockColor(int i) {
-        int d = width;
+        // Layers differ in width (an MLP's last layer has K singular values): colour by the shown layer's own d.
+        int d = widths.getOrDefault(histories.selected(), Integer.MAX_VALUE);
         int r = Math.min(blockRank, d / 2);
         return i < r ? ChartStyle.TOP : i >= d - r ? ChartStyle.BOTTOM : ChartStyle.MIDDLE;
     }
 
-    private int width = Integer.MAX_VALUE;
+    private final java.util.Map<Integer, Integer> widths = new java.util.HashMap<>();
 
     /** The indices drawn for a layer with {@code d} singular values and blocks of {@code r}. */
     int[] tracked(int d, int r) {
-        width = d;
         if (d <= ALL_UP_TO) {
             int[] all = new int[d];
             for (int i = 0; i < d; i++) {
@@ -137,5 +152,6 @@ public final class SingularValuesFigure extends Figure {
     public void clear() {
         hold();
         histories.clear();
+        widths.clear();
     }
 }

@@ -54,6 +54,12 @@ public final class SpectrumFigure extends Figure {
         r.setSeriesPaint(PREDICTED_TOP, ChartStyle.THEORY);
         r.setSeriesShape(PREDICTED_TOP, new Rectangle2D.Double(-4, -1, 8, 2));
         plot.setRenderer(r);
+        // Room either side so the dots of index 0 and d-1 are drawn whole.
+        org.jfree.chart.axis.NumberAxis index = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
+        index.setAutoRangeIncludesZero(false);
+        index.setAutoRangeStickyZero(false);
+        index.setLowerMargin(0.02);
+        index.setUpperMargin(0.02);
         plot.setNoDataMessage("no singular values yet");
         setLogY(false);
         flush();

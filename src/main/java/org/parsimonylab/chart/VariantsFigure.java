@@ -51,7 +51,8 @@ public final class VariantsFigure extends Figure {
     /** Appends {@code variant}'s loss at its training time; {@code stepsPerSecond} labels its line. */
     public void add(String variant, StepSnapshot s, double stepsPerSecond) {
         double loss = s.loss();
-        if (!Double.isFinite(loss)) {
+        // Run folders do not record training time: such snapshots have no place on this chart.
+        if (!Double.isFinite(loss) || !Double.isFinite(s.elapsedSeconds())) {
             return;
         }
         HistorySeries h = byVariant.computeIfAbsent(variant, v -> {
@@ -72,7 +73,11 @@ public final class VariantsFigure extends Figure {
     }
 
     static String label(String variant, double stepsPerSecond) {
-        return String.format(Locale.ROOT, "%s (%,.3g steps/s)", variant, stepsPerSecond);
+        // "1,230 steps/s" rather than %g's "1.23e+03": nobody reads exponents in a legend.
+        String rate = stepsPerSecond >= 100
+                ? String.format(Locale.ROOT, "%,.0f", stepsPerSecond)
+                : String.format(Locale.ROOT, "%.3g", stepsPerSecond);
+        return variant + " (" + rate + " steps/s)";
     }
 
     /** The dataset, one series per variant. */

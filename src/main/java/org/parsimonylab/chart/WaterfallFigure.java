@@ -14,14 +14,15 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.util.PublicCloneable;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
  * The paper's waterfall as a heat map: singular value index (rows) × step (columns), colour = σ_i(W_l). Bounded: at
- * most {@value #MAX_COLUMNS} step columns (when full, every other column goes and the column width doubles, the
- * newest column always stays) and {@value #MAX_ROWS} index rows (above that, rows are buckets of consecutive indices
+ * most {@value #MAX_COLUMNS} step columns (when full, every other column goes and columns are spaced wider, the
+ * newest column always stays; a column is as wide as the mean gap between columns, so none leaves a white stripe) and {@value #MAX_ROWS} index rows (above that, rows are buckets of consecutive indices
  * showing their largest value), so one redraw stays a few thousand blocks.
  */
 public final class WaterfallFigure extends Figure {
@@ -110,7 +111,7 @@ public final class WaterfallFigure extends Figure {
             return;
         }
         double[][] xyz = c.toXyz();
-        renderer.setBlockWidth(c.stride);
+        renderer.setBlockWidth(c.columnWidth());
         renderer.setBlockHeight(c.rowHeight());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -150,14 +151,17 @@ public final class WaterfallFigure extends Figure {
     private static final class Columns {
         final List<Long> steps = new ArrayList<>();
         final List<double[]> values = new ArrayList<>();
-        long stride = 1;
+        /** Columns closer than this (in steps) to the one before them are replaced by newer ones. */
+        long minGap;
+
         int d;
 
         void add(long step, double[] sv) {
             d = sv.length;
             int n = steps.size();
-            if (n > 0 && step < steps.get(n - 1) + stride && n > 1) {
-                // Closer than the stride to the previous column: the newest column replaces it, unless it is the first.
+            if (n > 1 && steps.get(n - 1) - steps.get(n - 2) < minGap) {
+                // The newest column is closer than the spacing to the one before: it slides forward to this step
+                // instead of a column being added, until it is far enough to stay.
                 steps.set(n - 1, step);
                 values.set(n - 1, rows(sv));
                 return;
@@ -169,14 +173,17 @@ public final class WaterfallFigure extends Figure {
             }
         }
 
+        /**
+         * Keeps every other column (the first and the newest always) and from then on spaces columns by the kept
+         * columns' mean gap, measured in steps: snapshots come every {@code metrics.every} steps, or at whatever steps
+         * the app published, so the spacing is learned from the data.
+         */
         private void thin() {
-            stride *= 2;
             List<Long> ks = new ArrayList<>();
             List<double[]> kv = new ArrayList<>();
             int last = steps.size() - 1;
             for (int i = 0; i <= last; i++) {
-                boolean keep = i == 0 || i == last || steps.get(i) >= ks.get(ks.size() - 1) + stride;
-                if (keep) {
+                if (i % 2 == 0 || i == last) {
                     ks.add(steps.get(i));
                     kv.add(values.get(i));
                 }
@@ -185,6 +192,16 @@ public final class WaterfallFigure extends Figure {
             steps.addAll(ks);
             values.clear();
             values.addAll(kv);
+            minGap = (long) Math.ceil(columnWidth());
+        }
+
+        /** The width of one column in steps: the mean gap between columns (1 for a single column). */
+        double columnWidth() {
+            int n = steps.size();
+            if (n < 2) {
+                return 1;
+            }
+            return Math.max(1, (steps.get(n - 1) - steps.get(0)) / (double) (n - 1));
         }
 
         int rowHeight() {
@@ -226,7 +243,7 @@ public final class WaterfallFigure extends Figure {
     }
 
     /** A perceptually uniform colour scale (five viridis anchors, linearly interpolated). */
-    static final class ViridisScale implements PaintScale {
+    static final class ViridisScale implements PaintScale, PublicCloneable {
         private static final int[] ANCHORS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
         private double lower = 0;
         private double upper = 1;
@@ -237,6 +254,12 @@ public final class WaterfallFigure extends Figure {
             }
             lower = lo;
             upper = hi;
+        }
+
+        @Override
+        public Object clone() throws CloneNotSupportedException {
+            // Two doubles and a shared read-only table: the default copy is a full copy.
+            return super.clone();
         }
 
         @Override

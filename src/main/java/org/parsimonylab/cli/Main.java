@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line of DESIGN.md §5: {@code run}, {@code bench}. User errors print one line on stderr naming the
+ * The command line of DESIGN.md §5: {@code run}, {@code figures}, {@code bench}. User errors print one line on stderr naming the
  * file and field, with exit code 2; failures of the machine (I/O) exit with 1; no stack traces for either.
  */
 @Command(
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Train deep linear networks and MLPs and watch them learn inside tiny subspaces.",
-        subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, FiguresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: a preset, an option, a path. */
     public static final int EXIT_USER_ERROR = 2;

@@ -14,6 +14,13 @@ public sealed interface SessionCommand {
     /** Pause, then perform exactly one step of every variant and publish it. */
     record Step() implements SessionCommand {}
 
+    /** Copy the data and the weights (step 0 and now) for the caller, between two steps. */
+    record Capture(java.util.concurrent.CompletableFuture<RunCapture> result) implements SessionCommand {
+        public Capture {
+            java.util.Objects.requireNonNull(result, "result");
+        }
+    }
+
     /** Change η of every variant from the next step on, without re-initialising. */
     record SetLearningRate(double learningRate) implements SessionCommand {
         public SetLearningRate {

@@ -1,8 +1,11 @@
 package org.parsimonylab.session;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -163,6 +166,26 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the current run's data and weights (step 0 and the current step of every variant) on the trainer thread
+     * between two steps; the future completes there, or exceptionally when there is no run or the run has ended
+     * without a trainer thread to answer (it failed, or a new run replaced it).
+     */
+    public CompletableFuture<RunCapture> capture() {
+        CompletableFuture<RunCapture> result = new CompletableFuture<>();
+        synchronized (lock) {
+            if (current == null || closed) {
+                result.completeExceptionally(new IllegalStateException("there is no run to save"));
+                return result;
+            }
+            send(new SessionCommand.Capture(result));
+            if (!current.thread.isAlive()) {
+                current.failPendingCaptures();
+            }
+        }
+        return result;
+    }
+
     private void send(SessionCommand command) {
         if (current != null) {
             current.commands.add(command);
@@ -252,6 +275,7 @@ public final class TrainingSession implements AutoCloseable {
         long lastPublishNanos = Long.MIN_VALUE / 2;
         long lastMonitorNanos;
         long monitorNanosThisRound;
+        Dataset data;
 
         Worker(long runId, ExperimentSpec spec, boolean play, double stepsPerSecond, double learningRate) {
             this.runId = runId;
@@ -267,11 +291,36 @@ public final class TrainingSession implements AutoCloseable {
             commands.add(new SessionCommand.Pause());
         }
 
+        /** Answers captures nobody will take from the queue any more (the thread ended or is ending). */
+        void failPendingCaptures() {
+            for (SessionCommand c : commands.toArray(new SessionCommand[0])) {
+                if (c instanceof SessionCommand.Capture capture && commands.remove(c)) {
+                    capture.result()
+                            .completeExceptionally(new IllegalStateException(
+                                    "the run ended before its weights could be copied; start it again and save"));
+                }
+            }
+        }
+
+        private RunCapture captureNow() {
+            Map<String, List<WeightCheckpoint>> checkpoints = new LinkedHashMap<>();
+            for (Lane lane : lanes) {
+                List<WeightCheckpoint> list = new ArrayList<>(2);
+                WeightCheckpoint now = lane.runner.copyWeights();
+                if (lane.first != null && lane.first.step() < now.step()) {
+                    list.add(lane.first);
+                }
+                list.add(now);
+                checkpoints.put(lane.variant.name(), list);
+            }
+            return new RunCapture(runId, spec, data, checkpoints);
+        }
+
         @Override
         public void run() {
             try {
                 LinAlg linAlg = linAlgs.get();
-                Dataset data = DataGenerator.generate(spec.data(), spec.seed(), linAlg);
+                data = DataGenerator.generate(spec.data(), spec.seed(), linAlg);
                 for (VariantSpec v : spec.variants()) {
                     lanes.add(new Lane(v, new VariantRunner(onDemandMetrics(v), data, spec.seed(), linAlg, 0)));
                 }
@@ -289,6 +338,8 @@ public final class TrainingSession implements AutoCloseable {
                 failAll("Training stopped by an unexpected error: " + e + " (details in the log)");
                 Thread t = Thread.currentThread();
                 t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            } finally {
+                failPendingCaptures();
             }
         }
 
@@ -360,6 +411,12 @@ public final class TrainingSession implements AutoCloseable {
                 setLearningRate(lr.learningRate());
             } else if (command instanceof SessionCommand.SetSpeed sp) {
                 stepsPerSecond = sp.stepsPerSecond();
+            } else if (command instanceof SessionCommand.Capture capture) {
+                try {
+                    capture.result().complete(captureNow());
+                } catch (RuntimeException e) {
+                    capture.result().completeExceptionally(e);
+                }
             }
         }
 
@@ -441,6 +498,7 @@ public final class TrainingSession implements AutoCloseable {
             final long every;
             StepSnapshot last;
             StepSnapshot recorded;
+            WeightCheckpoint first;
             SessionStatus status = SessionStatus.PAUSED;
 
             Lane(VariantSpec variant, VariantRunner runner) {
@@ -467,7 +525,10 @@ public final class TrainingSession implements AutoCloseable {
 
             @Override
             public void checkpoint(String name, long step, DMatrixRMaj[] weights) {
-                // The app keeps no weight checkpoints.
+                // Step 0 is kept for "Save run" (one copy per run); later weights are copied only when asked for.
+                if (step == 0 && first == null) {
+                    first = WeightCheckpoint.copyOf(step, weights);
+                }
             }
 
             /** One step; returns whether a snapshot was published. */

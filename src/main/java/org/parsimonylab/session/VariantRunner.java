@@ -125,6 +125,11 @@ public final class VariantRunner {
         return Probes.cadence(metrics, model, data);
     }
 
+    /** Copies of the current weights W1…WL (call on the thread that owns the runner). */
+    public WeightCheckpoint copyWeights() {
+        return WeightCheckpoint.copyOf(trainer.step(), model.layerWeights());
+    }
+
     /** The variant's spec. */
     public VariantSpec variant() {
         return variant;

@@ -11,10 +11,18 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
@@ -81,6 +89,7 @@ public class App extends Application {
         run.backendProperty().set(backend());
         controller = new AppController(controls, run, Platform::runLater, LinAlgs::create);
         view = new MainView(controls, run, controller, presets);
+        view.setMenuBar(menuBar(stage));
         refresher = new ChartRefresher(view.charts()::visibleFigures);
         refresher.start();
 
@@ -98,6 +107,87 @@ public class App extends Application {
         }
         if (options.measurePulseSeconds > 0) {
             measurePulse(options.measurePulseSeconds);
+        }
+    }
+
+    /** File: Export all figures…, Save run…, Open run…; every failure is shown in a dialog. */
+    private MenuBar menuBar(Stage stage) {
+        MenuItem exportAll = new MenuItem("Export all figures…");
+        exportAll.setId("exportAll");
+        exportAll.setOnAction(e -> exportAll(stage));
+        MenuItem save = new MenuItem("Save run…");
+        save.setId("saveRun");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> saveRun(stage));
+        MenuItem open = new MenuItem("Open run…");
+        open.setId("openRun");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> openRun(stage));
+        Menu file = new Menu("File", null, exportAll, new SeparatorMenuItem(), save, open);
+        file.setId("fileMenu");
+        MenuBar bar = new MenuBar(file);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void exportAll(Stage stage) {
+        FigureExports exports = runModel.exports();
+        new ExportDialog(
+                        stage,
+                        "Export all figures",
+                        true,
+                        exports.optionsProperty().get())
+                .ask()
+                .ifPresent(choice -> {
+                    DirectoryChooser chooser = new DirectoryChooser();
+                    chooser.setTitle("Folder for the figures");
+                    File dir = chooser.showDialog(stage);
+                    if (dir == null) {
+                        return;
+                    }
+                    refresher.flushVisible();
+                    runModel.figures().flushAll();
+                    exports.exportAll(runModel.figures().named(), choice.formats(), choice.options(), dir.toPath())
+                            .whenComplete((files, error) -> Platform.runLater(() -> {
+                                if (error != null) {
+                                    Dialogs.error(stage, "Cannot export the figures", FigureExports.message(error));
+                                } else {
+                                    runModel.runNoteProperty().set("Exported " + files.size() + " files to " + dir);
+                                }
+                            }));
+                });
+    }
+
+    private void saveRun(Stage stage) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save run as a new folder");
+        chooser.setInitialFileName(runModel.exports().prefixProperty().get() + "-run");
+        File out = chooser.showSaveDialog(stage);
+        if (out == null) {
+            return;
+        }
+        controller
+                .saveRun(out.toPath())
+                .whenComplete((path, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        Dialogs.error(stage, "Cannot save the run", FigureExports.message(error));
+                    } else {
+                        runModel.runNoteProperty().set("Saved the run to " + path);
+                    }
+                }));
+    }
+
+    private void openRun(Stage stage) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a run folder (with preset.json and metrics.csv)");
+        File dir = chooser.showDialog(stage);
+        if (dir == null) {
+            return;
+        }
+        try {
+            controller.openRun(dir.toPath());
+        } catch (IOException | RuntimeException e) {
+            Dialogs.error(stage, "Cannot open the run", FigureExports.message(e));
         }
     }
 

@@ -1,12 +1,23 @@
 package org.parsimonylab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import org.parsimonylab.engine.linalg.LinAlg;
+import org.parsimonylab.export.FigureMetadata;
+import org.parsimonylab.export.RunFolderReader;
+import org.parsimonylab.export.RunFolderSaver;
+import org.parsimonylab.metrics.MetricCatalog;
 import org.parsimonylab.preset.Preset;
+import org.parsimonylab.preset.PresetLoader;
+import org.parsimonylab.preset.PresetWriter;
 import org.parsimonylab.session.ExperimentSpec;
+import org.parsimonylab.session.RunHistory;
 import org.parsimonylab.session.SessionStatus;
 import org.parsimonylab.session.TrainingSession;
 
@@ -19,7 +30,14 @@ public final class AppController implements RunActions, AutoCloseable {
     private final ControlsModel controls;
     private final RunViewModel run;
     private final TrainingSession session;
+    private final java.util.concurrent.ExecutorService saver =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "parsimony-save-run");
+                t.setDaemon(true);
+                return t;
+            });
     private double speed = RunControlsView.SPEEDS[RunControlsView.DEFAULT_SPEED_INDEX];
+    private Preset currentPreset;
 
     /**
      * A controller whose session delivers snapshots through {@code uiExecutor} ({@code Platform::runLater}) and takes
@@ -105,6 +123,10 @@ public final class AppController implements RunActions, AutoCloseable {
             return false;
         }
         run.figures().setBlockRank(spec.variants().get(0).metrics().blockRank());
+        run.leaveRecorded();
+        currentPreset = p;
+        run.exports().metadataProperty().set(new FigureMetadata(PresetWriter.toJson(p), FigureExports.appVersion()));
+        run.exports().prefixProperty().set(p.name());
         long id = session.start(spec, play);
         run.playingProperty().set(play);
         run.messageProperty().set("");
@@ -112,8 +134,20 @@ public final class AppController implements RunActions, AutoCloseable {
         return true;
     }
 
+    /** Leaving a shown saved run: the live run starts over, so its charts are complete from step 0. */
+    private boolean leaveRecorded() {
+        if (run.showingRecordedProperty().get() == null) {
+            return false;
+        }
+        run.leaveRecorded();
+        long id = session.reset();
+        run.runNoteProperty().set("Run #" + id + ": training the opened preset again from step 0");
+        return true;
+    }
+
     @Override
     public void play() {
+        leaveRecorded();
         SessionStatus s = run.statusProperty().get();
         if (s == SessionStatus.FINISHED || s == SessionStatus.DIVERGED || s == SessionStatus.FAILED) {
             // A finished run has nothing left to play: playing again means starting over.
@@ -131,12 +165,16 @@ public final class AppController implements RunActions, AutoCloseable {
 
     @Override
     public void step() {
+        leaveRecorded();
         session.step();
         run.playingProperty().set(false);
     }
 
     @Override
     public void reset() {
+        if (leaveRecorded()) {
+            return;
+        }
         if (session.spec() == null) {
             startRun("reset", run.playingProperty().get());
             return;
@@ -157,9 +195,78 @@ public final class AppController implements RunActions, AutoCloseable {
         return session;
     }
 
+    /**
+     * Writes the current run as a run folder (DESIGN.md §5, layout 1) at {@code out}, a new or empty folder: the
+     * resolved preset, the data, the metrics recorded so far and the weights at step 0 and now, copied by the
+     * trainer thread between two steps. Call on the FX thread; the folder is written on a background thread.
+     */
+    public CompletableFuture<Path> saveRun(Path out) {
+        if (run.showingRecordedProperty().get() != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this is a saved run already ("
+                    + run.showingRecordedProperty().get() + "); press Play or Reset to train it, then save"));
+        }
+        if (currentPreset == null || run.history().isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("there is no run to save yet"));
+        }
+        Preset preset = currentPreset;
+        long historyRun = run.historyRunId();
+        RunHistory recorded = copy(run.history());
+        String title = preset.title().isEmpty() ? preset.name() : preset.title();
+        return session.capture()
+                .thenApplyAsync(
+                        capture -> {
+                            if (capture.runId() != historyRun) {
+                                throw new IllegalStateException("a new run started while saving; save again");
+                            }
+                            try {
+                                return RunFolderSaver.save(
+                                        out,
+                                        PresetWriter.toJson(preset),
+                                        title,
+                                        recorded,
+                                        capture,
+                                        MetricCatalog.lines());
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        saver);
+    }
+
+    private static RunHistory copy(RunHistory h) {
+        RunHistory c = new RunHistory(h.capacity());
+        for (String v : h.variants()) {
+            for (var s : h.snapshots(v)) {
+                c.add(v, s);
+            }
+            c.setStepsPerSecond(v, h.stepsPerSecond(v));
+        }
+        return c;
+    }
+
+    /**
+     * Shows the saved run in {@code dir} (its preset in the controls, its recorded metrics in the charts) without
+     * training it; Play or Reset trains the preset again.
+     *
+     * @throws IOException if the folder is not a readable run folder (one line, naming the file)
+     * @throws org.parsimonylab.preset.PresetException if its preset.json is invalid
+     */
+    public void openRun(Path dir) throws IOException {
+        RunFolderReader.RunFolder folder = RunFolderReader.read(dir);
+        Preset preset = PresetLoader.parse(
+                folder.presetJson(), dir.resolve("preset.json").toString(), java.util.List.of());
+        if (folder.history().isEmpty()) {
+            throw new IOException("cannot open run folder " + dir + ": its metrics.csv has no rows");
+        }
+        open(new PresetEntry(dir.resolve("preset.json").toString(), preset), false);
+        run.exports().metadataProperty().set(new FigureMetadata(folder.presetJson(), FigureExports.appVersion()));
+        run.showRecorded(folder.history(), dir.toString());
+    }
+
     /** Stops the trainer thread. */
     @Override
     public void close() {
         session.close();
+        saver.shutdown();
     }
 }

@@ -31,18 +31,19 @@ public final class ChartsView extends BorderPane {
     /** Charts of {@code model}'s figures. */
     public ChartsView(RunViewModel model) {
         FigureSet f = model.figures();
+        FigureExports x = model.exports();
         addTab(
                 "Spectra & loss",
-                new ChartPane(f.loss, "lossChart"),
-                new ChartPane(f.spectrum, "spectrumChart"),
-                new ChartPane(f.singularValues, "svChart"),
-                new ChartPane(f.waterfall, "waterfallChart"));
+                new ChartPane(f.loss, "lossChart", x, () -> "loss"),
+                new ChartPane(f.spectrum, "spectrumChart", x, () -> "spectrum-W" + f.layer()),
+                new ChartPane(f.singularValues, "svChart", x, () -> "sv-W" + f.layer()),
+                new ChartPane(f.waterfall, "waterfallChart", x, () -> "waterfall-W" + f.layer()));
         addTab(
                 "Subspaces, layers & variants",
-                new ChartPane(f.angles, "anglesChart"),
-                new ChartPane(f.separation, "separationChart"),
-                new ChartPane(f.updateEnergy, "energyChart"),
-                new ChartPane(f.variants, "variantsChart"));
+                new ChartPane(f.angles, "anglesChart", x, () -> "angles-W" + f.layer()),
+                new ChartPane(f.separation, "separationChart", x, () -> "separation"),
+                new ChartPane(f.updateEnergy, "energyChart", x, () -> "update-energy-W" + f.layer()),
+                new ChartPane(f.variants, "variantsChart", x, () -> "variants"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("chartTabs");
 

@@ -28,6 +28,11 @@ public final class MainView extends BorderPane {
         setBottom(status);
     }
 
+    /** Puts {@code menu} above the run controls. */
+    public void setMenuBar(javafx.scene.control.MenuBar menu) {
+        setTop(new javafx.scene.layout.VBox(menu, runControls));
+    }
+
     /** The charts. */
     public ChartsView charts() {
         return charts;

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.session.RunHistory;
 import org.parsimonylab.session.SessionSnapshot;
 import org.parsimonylab.session.SessionStatus;
 
@@ -37,6 +38,10 @@ public final class RunViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final IntegerProperty layer = new SimpleIntegerProperty(1);
     private final IntegerProperty layerCount = new SimpleIntegerProperty(0);
+    private final RunHistory history = new RunHistory();
+    private final StringProperty showingRecorded = new SimpleStringProperty(null);
+    private final FigureExports exports = new FigureExports();
+    private long historyRunId = -1;
     private long rateStep = -1;
     private long rateNanos;
 
@@ -47,9 +52,11 @@ public final class RunViewModel {
 
     /** Applies a batch of snapshots (FX thread). */
     public void accept(List<SessionSnapshot> batch) {
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || showingRecorded.get() != null) {
+            // While a saved run is shown, the (paused) live run stays off the charts.
             return;
         }
+        record(batch);
         figures.accept(batch);
         SessionSnapshot newest = null;
         String primary = figures.primaryVariant();
@@ -88,6 +95,72 @@ public final class RunViewModel {
         if (layer.get() > layerCount.get() && layerCount.get() > 0) {
             layer.set(layerCount.get());
         }
+    }
+
+    /** Keeps every new step of the newest run for "Save run"; a newer run id starts a new history. */
+    private void record(List<SessionSnapshot> batch) {
+        for (SessionSnapshot s : batch) {
+            if (s.runId() > historyRunId) {
+                history.clear();
+                historyRunId = s.runId();
+            }
+            if (s.runId() == historyRunId) {
+                history.add(s.variant(), s.snapshot());
+                if (Double.isFinite(s.stepsPerSecond())) {
+                    history.setStepsPerSecond(s.variant(), s.stepsPerSecond());
+                }
+            }
+        }
+    }
+
+    /**
+     * Shows a saved run's figures and numbers instead of the live run's, until {@link #leaveRecorded()}; {@code
+     * source} names it (the folder) in the run note.
+     */
+    public void showRecorded(RunHistory recorded, String source) {
+        showingRecorded.set(source);
+        figures.showRecorded(recorded);
+        String primary =
+                recorded.variants().isEmpty() ? null : recorded.variants().get(0);
+        org.parsimonylab.metrics.StepSnapshot last = primary == null ? null : recorded.last(primary);
+        step.set(last == null ? 0 : last.step());
+        loss.set(last == null ? Double.NaN : last.loss());
+        computeStepsPerSecond.set(primary == null ? Double.NaN : recorded.stepsPerSecond(primary));
+        stepsPerSecond.set(Double.NaN);
+        elapsedSeconds.set(0);
+        status.set(SessionStatus.FINISHED);
+        playing.set(false);
+        message.set("");
+        runNote.set("Showing the saved run " + source + " (no training). Play or Reset trains it again.");
+        layerCount.set(figures.layerCount());
+        if (layer.get() > layerCount.get() && layerCount.get() > 0) {
+            layer.set(layerCount.get());
+        }
+    }
+
+    /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
+    public void leaveRecorded() {
+        showingRecorded.set(null);
+    }
+
+    /** The folder of the saved run shown, or null while the live run is shown. */
+    public StringProperty showingRecordedProperty() {
+        return showingRecorded;
+    }
+
+    /** The recorded snapshots of the newest live run (FX thread only). */
+    public RunHistory history() {
+        return history;
+    }
+
+    /** The run id {@link #history()} belongs to (-1 before any). */
+    public long historyRunId() {
+        return historyRunId;
+    }
+
+    /** Figure export for the charts and the File menu. */
+    public FigureExports exports() {
+        return exports;
     }
 
     /** Steps per second of wall time, measured over at least half a second of snapshots. */

@@ -120,7 +120,7 @@ class FigureSetTest {
         assertEquals(2, f.loss.dataset().getSeriesCount());
         assertEquals(2, f.variants.dataset().getSeriesCount());
         assertEquals(
-                "compressed (5,00e+03 steps/s)".replace("5,00e+03", "5.00e+03"),
+                "compressed (5,000 steps/s)",
                 f.variants.dataset().getSeriesKey(1).toString());
         assertEquals("wide", f.primaryVariant());
     }

@@ -1,0 +1,216 @@
+package org.parsimonylab.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * How an exported figure looks. Themes restyle a {@link ChartCopies#detached detached copy}, never the chart on
+ * screen. {@link #SLIDE} follows the slide checklist of ecosystem.md §6: white backgrounds, light grid, one font
+ * family (DejaVu Sans), large type (22 pt title, 18 pt axis labels, 16 pt legend, 14 pt ticks at a 960×540 pt
+ * slide), 2.5 px lines and the Okabe–Ito palette.
+ */
+public enum FigureTheme {
+    /** The look of the app (already white, Okabe–Ito, one family), for paper figures. */
+    SCREEN("screen"),
+    /** Large type and thick lines for a 16:9 slide. */
+    SLIDE("slide");
+
+    private final String label;
+
+    FigureTheme(String label) {
+        this.label = label;
+    }
+
+    /** The name used on the command line and in menus. */
+    public String label() {
+        return label;
+    }
+
+    /** The theme named {@code label} ({@code slide} or {@code screen}, any case). */
+    public static FigureTheme parse(String label) {
+        for (FigureTheme t : values()) {
+            if (t.label.equals(label.strip().toLowerCase(Locale.ROOT))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("theme must be slide or screen (got '" + label + "')");
+    }
+
+    /** A detached copy of {@code live} in this theme (call on the thread that changes {@code live}). */
+    public JFreeChart prepare(JFreeChart live) {
+        JFreeChart copy = ChartCopies.detached(live);
+        if (this == SLIDE) {
+            slide(copy);
+        }
+        if (copy.getPlot() instanceof XYPlot xy) {
+            sparseTicks(xy.getDomainAxis());
+            sparseTicks(xy.getRangeAxis());
+        }
+        for (int i = 0; i < copy.getSubtitleCount(); i++) {
+            if (copy.getSubtitle(i) instanceof PaintScaleLegend scale) {
+                sparseTicks(scale.getAxis());
+            }
+        }
+        return copy;
+    }
+
+    /** Tick marks wanted along a linear axis of an exported figure. */
+    private static final int TARGET_TICKS = 9;
+
+    /**
+     * At most about {@value #TARGET_TICKS} round ticks on a linear axis: JFreeChart picks the densest unit whose labels
+     * fit, which crowds a figure (a tick every 0.05). The copy's ranges are current (setting its datasets configured
+     * the axes), so the unit is chosen from them.
+     */
+    private static void sparseTicks(ValueAxis axis) {
+        if (!(axis instanceof NumberAxis n) || !n.isAutoTickUnitSelection()) {
+            return;
+        }
+        double length = n.getRange().getLength();
+        if (!(length > 0) || !Double.isFinite(length)) {
+            return;
+        }
+        TickUnit unit = n.getStandardTickUnits().getCeilingTickUnit(length / TARGET_TICKS);
+        if (unit instanceof NumberTickUnit nu) {
+            n.setTickUnit(nu, false, true);
+        }
+    }
+
+    /** Line width of series on slides, in points. */
+    public static final float SLIDE_LINE_WIDTH = 2.5f;
+
+    private static void slide(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        TextTitle title = chart.getTitle();
+        if (title != null) {
+            title.setFont(new Font(ChartStyle.FAMILY, Font.BOLD, 22));
+            title.setPaint(Color.BLACK);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            Title t = chart.getSubtitle(i);
+            if (t instanceof LegendTitle legend) {
+                legend.setItemFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 16));
+                legend.setBackgroundPaint(Color.WHITE);
+                legend.setFrame(BlockBorder.NONE);
+                legend.setPosition(RectangleEdge.BOTTOM);
+                legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
+            } else if (t instanceof PaintScaleLegend scale) {
+                axis(scale.getAxis());
+                scale.setStripWidth(18);
+                scale.setBackgroundPaint(Color.WHITE);
+            }
+        }
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(new Color(0x999999));
+        plot.setNoDataMessageFont(new Font(ChartStyle.FAMILY, Font.ITALIC, 16));
+        if (plot instanceof XYPlot xy) {
+            Color grid = new Color(0xDDDDDD);
+            Stroke gridStroke = new BasicStroke(1f);
+            xy.setDomainGridlinePaint(grid);
+            xy.setRangeGridlinePaint(grid);
+            xy.setDomainGridlineStroke(gridStroke);
+            xy.setRangeGridlineStroke(gridStroke);
+            xy.setDrawingSupplier(okabeIto());
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                axis(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                axis(xy.getRangeAxis(i));
+            }
+            for (int r = 0; r < xy.getRendererCount(); r++) {
+                XYItemRenderer renderer = xy.getRenderer(r);
+                int series = xy.getDataset(r) == null ? 0 : xy.getDataset(r).getSeriesCount();
+                if (renderer instanceof XYLineAndShapeRenderer lines) {
+                    thicken(lines, series);
+                }
+            }
+        }
+    }
+
+    private static void axis(Axis axis) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 18));
+        axis.setTickLabelFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 14));
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelPaint(new Color(0x222222));
+        axis.setAxisLineStroke(new BasicStroke(1.2f));
+        axis.setTickMarkStroke(new BasicStroke(1.2f));
+    }
+
+    private static void thicken(XYLineAndShapeRenderer r, int seriesCount) {
+        r.setDefaultStroke(thick(r.getDefaultStroke()), false);
+        for (int i = 0; i < seriesCount; i++) {
+            Stroke s = r.getSeriesStroke(i);
+            if (s != null) {
+                r.setSeriesStroke(i, thick(s), false);
+            }
+            Shape shape = r.getSeriesShape(i);
+            if (shape != null) {
+                r.setSeriesShape(i, AffineTransform.getScaleInstance(1.5, 1.5).createTransformedShape(shape), false);
+            }
+        }
+        Shape shape = r.getDefaultShape();
+        if (shape != null) {
+            r.setDefaultShape(AffineTransform.getScaleInstance(1.5, 1.5).createTransformedShape(shape), false);
+        }
+        r.setDrawSeriesLineAsPath(true);
+    }
+
+    /** {@code s} at {@link #SLIDE_LINE_WIDTH}, keeping its dashes (scaled with the width) and joins. */
+    static Stroke thick(Stroke s) {
+        if (!(s instanceof BasicStroke b)) {
+            return new BasicStroke(SLIDE_LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+        float[] dash = b.getDashArray();
+        if (dash == null) {
+            return new BasicStroke(SLIDE_LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+        float k = SLIDE_LINE_WIDTH / Math.max(0.5f, b.getLineWidth());
+        float[] scaled = new float[dash.length];
+        for (int i = 0; i < dash.length; i++) {
+            scaled[i] = dash[i] * k;
+        }
+        return new BasicStroke(
+                SLIDE_LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, scaled, b.getDashPhase() * k);
+    }
+
+    /** Series that have no colour of their own take Okabe–Ito colours in order (JFreeChart's default is red first). */
+    private static DefaultDrawingSupplier okabeIto() {
+        Paint[] paints = ChartStyle.PALETTE.clone();
+        return new DefaultDrawingSupplier(
+                paints,
+                DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
+                new Stroke[] {new BasicStroke(SLIDE_LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)},
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE);
+    }
+}
