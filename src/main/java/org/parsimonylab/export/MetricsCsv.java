@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.MetricsRecorder;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
@@ -71,8 +72,20 @@ public final class MetricsCsv {
 
     /** Appends the rows of one snapshot (lines ending in \n) to {@code out}. */
     static void appendRows(Appendable out, String variant, StepSnapshot snap) throws IOException {
+        appendRows(out, variant, snap, false);
+        appendRows(out, variant, snap, true);
+    }
+
+    /**
+     * Appends the rows of the timing metrics ({@link MetricsRecorder#TIMING_METRICS}) when {@code timings}, else of
+     * every other metric: timings measure the machine and differ between runs, the rest is the same bit for bit.
+     */
+    static void appendRows(Appendable out, String variant, StepSnapshot snap, boolean timings) throws IOException {
         String prefix = snap.step() + "," + field(variant) + ",";
         for (MetricSeries s : snap.series()) {
+            if (MetricsRecorder.TIMING_METRICS.contains(s.name()) != timings) {
+                continue;
+            }
             String layer = s.layer() == MetricSeries.NO_LAYER ? "" : Integer.toString(s.layer());
             String head = prefix + field(s.name()) + "," + layer + ",";
             double[] values = s.values();

@@ -16,7 +16,7 @@ import org.parsimonylab.session.RunHistory;
 /**
  * Reads a run folder (DESIGN.md §5, layout 1) back into what figures are drawn from: the preset JSON text and a
  * {@link RunHistory} rebuilt from metrics.csv, one {@link StepSnapshot} per variant and step with the metrics in file
- * order. metrics.csv has no training time, so the snapshots' elapsed seconds are NaN.
+ * order, plus the timing rows of timings.csv when the folder has one.
  */
 public final class RunFolderReader {
     private RunFolderReader() {}
@@ -55,7 +55,12 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(metrics)) {
             throw new IOException("cannot open run folder " + dir + ": it has no metrics.csv");
         }
-        return new RunFolder(dir, json, history(MetricsCsv.read(metrics)));
+        List<MetricsCsv.Row> rows = new ArrayList<>(MetricsCsv.read(metrics));
+        Path timings = dir.resolve("timings.csv");
+        if (Files.isRegularFile(timings)) {
+            rows.addAll(MetricsCsv.read(timings));
+        }
+        return new RunFolder(dir, json, history(rows));
     }
 
     /** The snapshots that {@code rows} hold, grouped by variant and step (rows of one step are contiguous). */

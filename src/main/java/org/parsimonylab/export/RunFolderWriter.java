@@ -34,6 +34,7 @@ public final class RunFolderWriter implements AutoCloseable {
     public static final int LAYOUT = 1;
 
     private static final String METRICS = "metrics.csv";
+    private static final String TIMINGS = "timings.csv";
     /** Characters that cannot appear in a folder name on some supported OS (Windows forbids the most). */
     private static final String FORBIDDEN_IN_NAMES = "/\\:*?\"<>|";
 
@@ -50,6 +51,7 @@ public final class RunFolderWriter implements AutoCloseable {
     private final Path temp;
     private final Set<String> variants = new LinkedHashSet<>();
     private BufferedWriter metrics;
+    private BufferedWriter timings;
     private State state = State.OPEN;
 
     private RunFolderWriter(Path out, Path target, Path temp) {
@@ -118,7 +120,11 @@ public final class RunFolderWriter implements AutoCloseable {
         }
     }
 
-    /** Appends one row per value of {@code snap} to metrics.csv, creating it with its header on first use. */
+    /**
+     * Appends one row per value of {@code snap} to metrics.csv, creating it with its header on first use; the timing
+     * metrics (wall time, steps/s) go to timings.csv in the same format, so that metrics.csv of two runs of a preset
+     * is identical byte for byte.
+     */
     public void appendMetrics(String variant, StepSnapshot snap) throws IOException {
         checkOpen();
         checkVariant(variant);
@@ -129,7 +135,9 @@ public final class RunFolderWriter implements AutoCloseable {
         variants.add(variant);
         Path file = temp.resolve(METRICS);
         try {
-            MetricsCsv.appendRows(metricsWriter(), variant, snap);
+            MetricsCsv.appendRows(metricsWriter(), variant, snap, false);
+            file = temp.resolve(TIMINGS);
+            MetricsCsv.appendRows(timingsWriter(), variant, snap, true);
         } catch (IOException e) {
             throw IoMessages.failure("write", file, e);
         }
@@ -188,6 +196,8 @@ public final class RunFolderWriter implements AutoCloseable {
         Path file = temp.resolve(METRICS);
         try {
             metricsWriter().close();
+            file = temp.resolve(TIMINGS);
+            timingsWriter().close();
         } catch (IOException e) {
             throw IoMessages.failure("write", file, e);
         }
@@ -221,11 +231,13 @@ public final class RunFolderWriter implements AutoCloseable {
             return;
         }
         state = State.CLOSED;
-        if (metrics != null) {
-            try {
-                metrics.close();
-            } catch (IOException e) {
-                // The file is deleted next; a failed flush of rows nobody will read does not matter.
+        for (BufferedWriter w : new BufferedWriter[] {metrics, timings}) {
+            if (w != null) {
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    // The file is deleted next; a failed flush of rows nobody will read does not matter.
+                }
             }
         }
         try {
@@ -270,6 +282,15 @@ public final class RunFolderWriter implements AutoCloseable {
             metrics.write('\n');
         }
         return metrics;
+    }
+
+    private BufferedWriter timingsWriter() throws IOException {
+        if (timings == null) {
+            timings = Files.newBufferedWriter(temp.resolve(TIMINGS), StandardCharsets.UTF_8);
+            timings.write(MetricsCsv.HEADER);
+            timings.write('\n');
+        }
+        return timings;
     }
 
     private static Path directory(Path dir) throws IOException {
@@ -355,6 +376,8 @@ public final class RunFolderWriter implements AutoCloseable {
                                    step,variant,metric,layer,index,value
                                    layer and index are empty where they do not apply; values are exact decimal
                                    doubles, with nan, inf and -inf for the special values
+                  timings.csv      the same format for the measurements of time (wall-seconds: training time so
+                                   far, steps-per-second), which differ from run to run
                   data/X.npy       the inputs X, float64, shape (input dim, N); the identity for factorization
                                    and completion
                   data/Y.npy       the full target Y, float64, shape (output dim, N); for completion the whole

@@ -154,6 +154,7 @@ class RunFolderWriterTest {
                         "data/mask.npy",
                         "metrics.csv",
                         "preset.json",
+                        "timings.csv",
                         "weights/compressed/step-123456789/W1.npy",
                         "weights/compressed/step-123456789/W2.npy",
                         "weights/compressed/step-123456789/W3.npy",
@@ -188,7 +189,7 @@ class RunFolderWriterTest {
             writer.commit();
         }
         assertEquals(
-                Set.of("data/X.npy", "data/Y.npy", "data/labels.npy", "metrics.csv"),
+                Set.of("data/X.npy", "data/Y.npy", "data/labels.npy", "metrics.csv", "timings.csv"),
                 filesUnder(out),
                 "metrics.csv always exists; no mask without one");
         assertArrayEquals(data.x().data, Npy.read(out.resolve("data/X.npy")).data());
@@ -302,7 +303,7 @@ class RunFolderWriterTest {
             writer.writePreset("{}");
             writer.commit();
         }
-        assertEquals(List.of("metrics.csv", "preset.json"), entries(out));
+        assertEquals(List.of("metrics.csv", "preset.json", "timings.csv"), entries(out));
         assertEquals(List.of("empty"), entries(dir));
     }
 

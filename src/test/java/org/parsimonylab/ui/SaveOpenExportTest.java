@@ -97,6 +97,10 @@ class SaveOpenExportTest {
         RunViewModel run = app.runModel();
         waitUntil(robot, () -> run.statusProperty().get() == SessionStatus.FINISHED);
         assertEquals(30, run.stepProperty().get());
+        // the status can arrive a frame before the charts drain the last batch of snapshots
+        waitUntil(
+                robot,
+                () -> ChartCsv.rows(run.exports().csv(run.figures().loss)).size() == 31);
 
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         Menu file = bar.getMenus().get(0);
