@@ -86,7 +86,13 @@ public final class RunFolderReader {
                 for (List<MetricsCsv.Row> m : v.getValue().get(step).values()) {
                     series.add(series(m));
                 }
-                history.add(v.getKey(), new StepSnapshot(step, Double.NaN, series));
+                // training time comes back from timings.csv's wall-seconds rows; without them it is unknown
+                double elapsed = series.stream()
+                        .filter(x -> x.name().equals("wall-seconds"))
+                        .mapToDouble(MetricSeries::value)
+                        .findFirst()
+                        .orElse(Double.NaN);
+                history.add(v.getKey(), new StepSnapshot(step, elapsed, series));
             }
         }
         return history;
