@@ -196,53 +196,13 @@ public final class DeepLinearModel implements Model {
 
     /** ½·c·‖mask∘(out − Y)‖² (+ the moment-form constant); writes c·mask∘(out − Y) into {@code gOut}. */
     private double squared(DMatrixRMaj out, DMatrixRMaj gOut) {
-        double[] o = out.data;
-        double[] t = y.data;
-        double[] gd = gOut.data;
-        double sum = 0;
-        int size = out.getNumElements();
-        if (mask == null) {
-            for (int i = 0; i < size; i++) {
-                double r = o[i] - t[i];
-                sum += r * r;
-                gd[i] = scale * r;
-            }
-        } else {
-            double[] m = mask.data;
-            for (int i = 0; i < size; i++) {
-                double r = (o[i] - t[i]) * m[i];
-                sum += r * r;
-                gd[i] = scale * r;
-            }
-        }
-        return 0.5 * scale * sum + lossOffset;
+        double[] m = mask == null ? null : mask.data;
+        return 0.5 * scale * OutputLoss.squaredSum(out.data, y.data, m, out.getNumElements(), scale, gOut.data)
+                + lossOffset;
     }
 
     /** −(1/N)·Σ Y∘log softmax(out) with softmax over each column; writes (softmax − Y)/N into {@code gOut}. */
     private double crossEntropy(DMatrixRMaj out, DMatrixRMaj gOut) {
-        int k = out.numRows;
-        int n = out.numCols;
-        double total = 0;
-        for (int j = 0; j < n; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                max = Math.max(max, out.data[i * n + j]);
-            }
-            double sum = 0;
-            for (int i = 0; i < k; i++) {
-                double e = Math.exp(out.data[i * n + j] - max);
-                gOut.data[i * n + j] = e;
-                sum += e;
-            }
-            double logSum = Math.log(sum);
-            for (int i = 0; i < k; i++) {
-                double target = y.data[i * n + j];
-                if (target != 0) {
-                    total -= target * (out.data[i * n + j] - max - logSum);
-                }
-                gOut.data[i * n + j] = scale * (gOut.data[i * n + j] / sum - target);
-            }
-        }
-        return scale * total;
+        return scale * OutputLoss.crossEntropySum(out, y, out.numCols, scale, gOut);
     }
 }

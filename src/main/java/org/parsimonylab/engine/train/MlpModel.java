@@ -403,38 +403,9 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         g.reshape(out.numRows, n);
         double c = scale(n);
         if (loss != LossKind.CROSS_ENTROPY) {
-            double sum = 0;
-            int size = out.numRows * n;
-            for (int i = 0; i < size; i++) {
-                double r = out.data[i] - target.data[i];
-                sum += r * r;
-                g.data[i] = c * r;
-            }
-            return sum;
+            return OutputLoss.squaredSum(out.data, target.data, null, out.numRows * n, c, g.data);
         }
-        int k = out.numRows;
-        double total = 0;
-        for (int j = 0; j < n; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                max = Math.max(max, out.data[i * n + j]);
-            }
-            double sum = 0;
-            for (int i = 0; i < k; i++) {
-                double e = Math.exp(out.data[i * n + j] - max);
-                g.data[i * n + j] = e;
-                sum += e;
-            }
-            double logSum = Math.log(sum);
-            for (int i = 0; i < k; i++) {
-                double t = target.data[i * n + j];
-                if (t != 0) {
-                    total -= t * (out.data[i * n + j] - max - logSum);
-                }
-                g.data[i * n + j] = c * (g.data[i * n + j] / sum - t);
-            }
-        }
-        return total;
+        return OutputLoss.crossEntropySum(out, target, n, c, g);
     }
 
     /** Copies n columns into the batch buffers: order[start..start+n) when shuffled, start..start+n otherwise. */
