@@ -170,8 +170,8 @@ public final class MetricsCsv {
         }
     }
 
-    /** Splits one line at commas outside double quotes, undoing RFC 4180 quoting. */
-    private static List<String> split(String line) {
+    /** Splits one line at commas outside double quotes, undoing RFC 4180 quoting (also used by ChartCsv). */
+    static List<String> split(String line) {
         List<String> fields = new ArrayList<>(FIELDS);
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
