@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -46,17 +45,7 @@ class AppTest {
     }
 
     private static void waitUntil(FxRobot robot, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            Boolean[] ok = {false};
-            robot.interact(() -> {
-                try {
-                    ok[0] = condition.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            return ok[0];
-        });
+        FxWait.until(robot, condition);
     }
 
     private String text(FxRobot robot, String id) {

@@ -57,14 +57,7 @@ public final class ModelFactory {
     public static DeepLinearModel wide(
             NetworkSpec network, TrainingSpec training, Dataset data, long seed, LinAlg linAlg) {
         DMatrixRMaj[] w = Initializer.weights(network, data.inputDim(), data.outputDim(), seed);
-        return new DeepLinearModel(
-                w,
-                data,
-                training.loss(),
-                training.gradientForm(),
-                training.outerLearningRateScale(),
-                network.trainLast(),
-                linAlg);
+        return linear(w, network, training, data, linAlg);
     }
 
     /** {@code network} with its width replaced by the compressed width 2r̂ and no compression. */
@@ -160,14 +153,7 @@ public final class ModelFactory {
         w[0] = CommonOps_DDRM.transpose(f.v11(), null);
         System.arraycopy(inner, 0, w, 1, depth);
         w[depth + 1] = f.ul1().copy();
-        return new DeepLinearModel(
-                w,
-                data,
-                training.loss(),
-                training.gradientForm(),
-                training.outerLearningRateScale(),
-                network.trainLast(),
-                linAlg);
+        return linear(w, network, training, data, linAlg);
     }
 
     /** The k×k reduction of the network U·W̃_L⋯W̃_1·Vᵀ with frozen U, V (see {@link ReducedTwinModel}). */
@@ -244,14 +230,7 @@ public final class ModelFactory {
         w[depth - 1] = new DMatrixRMaj(surrogate.numRows, k);
         CommonOps_DDRM.extract(svd.u, 0, surrogate.numRows, 0, k, w[depth - 1], 0, 0);
         CommonOps_DDRM.scale(eps, w[depth - 1]);
-        return new DeepLinearModel(
-                w,
-                data,
-                training.loss(),
-                training.gradientForm(),
-                training.outerLearningRateScale(),
-                network.trainLast(),
-                linAlg);
+        return linear(w, network, training, data, linAlg);
     }
 
     /** Kwon's surrogate of Φ (papers.md §2): YXᵀ (Y when X = I), or (1/p)·mask∘Y under a mask. */
@@ -304,5 +283,18 @@ public final class ModelFactory {
             sum += e * e;
         }
         return sum;
+    }
+
+    /** A deep linear model on {@code w} with the loss, gradient form, γ and trainLast of the specs. */
+    private static DeepLinearModel linear(
+            DMatrixRMaj[] w, NetworkSpec network, TrainingSpec training, Dataset data, LinAlg linAlg) {
+        return new DeepLinearModel(
+                w,
+                data,
+                training.loss(),
+                training.gradientForm(),
+                training.outerLearningRateScale(),
+                network.trainLast(),
+                linAlg);
     }
 }
