@@ -124,11 +124,11 @@ class SaveOpenExportTest {
         assertEquals(1920, image.getWidth());
         assertEquals(1080, image.getHeight());
         String csv = onFx(robot, () -> run.exports().csv(run.figures().loss));
-        List<List<String>> lossRows = ChartCsv.rows(csv);
+        List<List<String>> linePoints = ChartCsv.rows(csv);
         int points = onFx(robot, () -> run.figures().loss.dataset().getItemCount(0));
-        assertEquals(points, lossRows.size(), "one CSV row per point of the loss line");
-        assertEquals(0.0, Double.parseDouble(lossRows.get(0).get(2)), "the line starts at step 0");
-        assertEquals(30.0, lastX(lossRows), "and ends at step 30");
+        assertEquals(points, linePoints.size(), "one CSV row per point of the loss line");
+        assertEquals(0.0, Double.parseDouble(linePoints.get(0).get(2)), "the line starts at step 0");
+        assertEquals(30.0, lastX(linePoints), "and ends at step 30");
         String presetLine =
                 csv.lines().filter(l -> l.startsWith("# preset: ")).findFirst().orElseThrow();
         assertEquals(
