@@ -1,10 +1,16 @@
 package org.parsimonylab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +25,71 @@ class LayerRulesTest {
                 .importPackages("org.parsimonylab");
     }
 
-    private static void forbid(String from, String... to) {
-        noClasses()
+    /** The layers the rules name: each must hold classes, or a renamed package would make its rules vacuous. */
+    static final List<String> LAYERS = List.of(
+            "org.parsimonylab.engine..",
+            "org.parsimonylab.metrics..",
+            "org.parsimonylab.session..",
+            "org.parsimonylab.preset..",
+            "org.parsimonylab.chart..",
+            "org.parsimonylab.export..",
+            "org.parsimonylab.cli..",
+            "org.parsimonylab.ui..");
+
+    /**
+     * No class in {@code from} depends on a class in {@code to}; an empty {@code from} fails the rule (ArchUnit's
+     * allowEmptyShould(false)), so renaming a package cannot turn its rule into one that checks nothing.
+     */
+    static ArchRule forbidRule(String from, String... to) {
+        return noClasses()
                 .that()
                 .resideInAPackage(from)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(to)
-                .allowEmptyShould(true)
-                .check(classes);
+                .allowEmptyShould(false);
+    }
+
+    private static void forbid(String from, String... to) {
+        forbidRule(from, to).check(classes);
+    }
+
+    @Test
+    void everyLayerTheRulesNameHoldsClasses() {
+        // The target side of a rule ("... should not depend on ui") is vacuous too when ui is renamed: check it here.
+        for (String layer : LAYERS) {
+            classes()
+                    .that()
+                    .resideInAPackage(layer)
+                    .should()
+                    .bePublic()
+                    .orShould()
+                    .notBePublic()
+                    .allowEmptyShould(false)
+                    .because(layer + " is named by the layer rules")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void aRuleOnAPackageThatIsGoneFails() {
+        // The build fails when a package is renamed: the same rule checked against the classes without metrics.
+        JavaClasses withoutMetrics =
+                classes.that(JavaClass.Predicates.resideOutsideOfPackage("org.parsimonylab.metrics.."));
+        forbidRule("org.parsimonylab.engine..", "org.parsimonylab.ui..").check(withoutMetrics);
+        AssertionError e = assertThrows(
+                AssertionError.class, () -> forbidRule("org.parsimonylab.metrics..", "org.parsimonylab.ui..")
+                        .check(withoutMetrics));
+        assertTrue(e.getMessage().contains("failed to check any classes"), e.getMessage());
+        assertThrows(AssertionError.class, () -> classes()
+                .that()
+                .resideInAPackage("org.parsimonylab.metrics..")
+                .should()
+                .bePublic()
+                .orShould()
+                .notBePublic()
+                .allowEmptyShould(false)
+                .check(withoutMetrics));
     }
 
     @Test
@@ -94,7 +156,7 @@ class LayerRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("javafx..")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -107,7 +169,7 @@ class LayerRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jfree..")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -119,7 +181,7 @@ class LayerRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("com.fasterxml..", "picocli..", "java.awt..", "javax.swing..")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(classes);
         noClasses()
                 .that()
@@ -129,7 +191,7 @@ class LayerRulesTest {
                 .accessField(System.class, "out")
                 .orShould()
                 .accessField(System.class, "err")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(classes);
     }
 }

@@ -1,15 +1,19 @@
 package org.parsimonylab.chart;
 
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
+import org.parsimonylab.metrics.TheoryAssumption;
 
 /**
  * The current singular values of the selected layer W_l against their index, coloured by block: top r, middle
@@ -28,10 +32,16 @@ public final class SpectrumFigure extends Figure {
     private final XYSeries rho = new XYSeries("ρ(t) predicted", false, true);
     private final XYSeries predictedTop = new XYSeries("σ_i(Φ)^{1/L} predicted", false, true);
 
+    private final TextTitle theoryNote = new TextTitle("");
+
     /** An empty spectrum. */
     public SpectrumFigure() {
         super(ChartFactory.createXYLineChart(
                 "Spectrum", "index i (0 = largest)", "σ_i", null, PlotOrientation.VERTICAL, true, true, false));
+        theoryNote.setFont(new Font(ChartStyle.FAMILY, Font.ITALIC, 11));
+        theoryNote.setPosition(RectangleEdge.BOTTOM);
+        theoryNote.setVisible(false);
+        chart().addSubtitle(theoryNote);
         dataset.addSeries(top);
         dataset.addSeries(middle);
         dataset.addSeries(bottom);
@@ -69,7 +79,9 @@ public final class SpectrumFigure extends Figure {
     public String description() {
         return "Singular values of the selected layer now, largest first. The law of parsimony predicts that only the"
                 + " top r (orange) and bottom r (blue) move; the middle block (grey) stays on one plateau. Dashed:"
-                + " the theory's ρ(t) and σ_i(Φ)^{1/L}, when the run computes them.";
+                + " the theory's ρ(t) and σ_i(Φ)^{1/L} where their assumptions hold (gradient descent on square"
+                + " layers, orthogonal init of one scale, γ = 1, W_L trained, no compression); the note below says"
+                + " which one a run breaks.";
     }
 
     /** Shows layer {@code layer} of {@code s}, with blocks of {@code blockRank}. */
@@ -102,6 +114,9 @@ public final class SpectrumFigure extends Figure {
                 }
             });
         }
+        String why = absenceNote(s);
+        theoryNote.setText(why);
+        theoryNote.setVisible(!why.isEmpty());
         // Theory entries appear in the legend only when the run computes them.
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) chart().getPlot()).getRenderer();
         r.setSeriesVisibleInLegend(RHO, !rho.isEmpty(), false);
@@ -109,6 +124,38 @@ public final class SpectrumFigure extends Figure {
         for (XYSeries x : new XYSeries[] {top, middle, bottom, rho, predictedTop}) {
             touch(x);
         }
+    }
+
+    /** The note under the chart saying why a theory line is absent, or "" (none is, or the run does not say). */
+    public String theoryNote() {
+        return theoryNote.isVisible() ? theoryNote.getText() : "";
+    }
+
+    /**
+     * The sentence for the {@code theory-absent} metric of {@code s} (index 0: ρ(t), 1: σ_i(Φ)^{1/L}; the value is the
+     * {@link TheoryAssumption} broken), or "" when both lines are drawn or the snapshot does not say.
+     */
+    static String absenceNote(StepSnapshot s) {
+        MetricSeries m = s.find("theory-absent", MetricSeries.NO_LAYER).orElse(null);
+        if (m == null || m.values().length < 2) {
+            return "";
+        }
+        TheoryAssumption rhoWhy = TheoryAssumption.ofCode(m.values()[0]);
+        TheoryAssumption topWhy = TheoryAssumption.ofCode(m.values()[1]);
+        if (rhoWhy != null && rhoWhy == topWhy) {
+            return "No theory lines ρ(t), σ_i(Φ)^{1/L}: " + rhoWhy.brokenSentence() + ".";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (rhoWhy != null) {
+            sb.append("No ρ(t) line: ").append(rhoWhy.brokenSentence()).append('.');
+        }
+        if (topWhy != null) {
+            sb.append(sb.length() > 0 ? " " : "")
+                    .append("No σ_i(Φ)^{1/L} marks: ")
+                    .append(topWhy.brokenSentence())
+                    .append('.');
+        }
+        return sb.toString();
     }
 
     /** The dataset: top, middle, bottom, ρ, predicted top. */
@@ -120,6 +167,8 @@ public final class SpectrumFigure extends Figure {
     public void clear() {
         hold();
         chart().getTitle().setText("Spectrum");
+        theoryNote.setText("");
+        theoryNote.setVisible(false);
         for (XYSeries x : new XYSeries[] {top, middle, bottom, rho, predictedTop}) {
             x.clear();
             touch(x);

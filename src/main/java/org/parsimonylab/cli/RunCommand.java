@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
@@ -70,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
                         @Override
                         public void data(Dataset data) {
                             io(() -> writer.writeData(data));
+                            io(() -> writer.writeBatchOrder(experiment, data, steps));
                         }
 
                         @Override
@@ -81,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
                         @Override
                         public void checkpoint(String variant, long step, DMatrixRMaj[] weights) {
                             io(() -> writer.writeWeights(variant, step, weights));
+                        }
+
+                        @Override
+                        public void checkpointParameters(String variant, long step, Map<String, DMatrixRMaj> named) {
+                            io(() -> writer.writeCheckpointParameters(variant, step, named));
                         }
 
                         @Override

@@ -50,7 +50,19 @@ public final class Npy {
 
     /** Writes {@code values} as a one-dimensional int64 array, e.g. class labels. */
     public static void writeInts(Path path, int[] values) throws IOException {
-        byte[] header = header("<i8", new long[] {values.length});
+        writeInts(path, values, new long[] {values.length});
+    }
+
+    /** Writes {@code values} (C order) as an int64 array of shape {@code shape}, whose product must match. */
+    public static void writeInts(Path path, int[] values, long[] shape) throws IOException {
+        long count = 1;
+        for (long dim : shape) {
+            count *= dim;
+        }
+        if (count != values.length) {
+            throw new IllegalArgumentException("shape holds " + count + " values, not " + values.length);
+        }
+        byte[] header = header("<i8", shape);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), CHUNK * Long.BYTES)) {
             out.write(header);
             ByteBuffer buf = ByteBuffer.allocate(CHUNK * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -26,6 +26,7 @@ public final class RunFolderSaver {
         try (RunFolderWriter writer = RunFolderWriter.create(out)) {
             writer.writePreset(presetJson);
             writer.writeData(capture.data());
+            writer.writeBatchOrder(capture.experiment(), capture.data(), 0);
             for (String variant : history.variants()) {
                 for (StepSnapshot s : history.snapshots(variant)) {
                     writer.appendMetrics(variant, s);

@@ -17,12 +17,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
+import org.parsimonylab.engine.net.NetworkKind;
+import org.parsimonylab.engine.train.BatchOrder;
+import org.parsimonylab.engine.train.CheckpointParameters;
+import org.parsimonylab.metrics.MetricCatalog;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
+import org.parsimonylab.session.ExperimentSpec;
+import org.parsimonylab.session.VariantSpec;
 
 /**
  * Writes a run folder, layout 1 of DESIGN.md §5 (preset.json, metrics.csv, data/*.npy,
@@ -50,6 +57,20 @@ public final class RunFolderWriter implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final Set<String> variants = new LinkedHashSet<>();
+    /** Every metric name appended, for README.txt. */
+    private final Set<String> written = new LinkedHashSet<>();
+    /** The optional files written, for README.txt. */
+    private final Set<Extra> files = java.util.EnumSet.noneOf(Extra.class);
+
+    /** Optional parts of a run folder that README.txt describes only when present. */
+    private enum Extra {
+        TEST_SPLIT,
+        BATCH_ORDER,
+        BIASES,
+        FACTORS,
+        TWIN
+    }
+
     private BufferedWriter metrics;
     private BufferedWriter timings;
     private State state = State.OPEN;
@@ -118,6 +139,101 @@ public final class RunFolderWriter implements AutoCloseable {
         if (data.labels() != null) {
             Npy.writeInts(dir.resolve("labels.npy"), data.labels());
         }
+        writeTestSplit(data, dir);
+    }
+
+    /**
+     * With a test split: data/test_indices.npy (int64, ascending: the position of each held-out sample among all
+     * samples before the split, i.e. the row of a data file), data/X_test.npy, data/Y_test.npy and
+     * data/labels_test.npy, the held-out columns exactly as the run evaluated them.
+     */
+    private void writeTestSplit(Dataset data, Path dir) throws IOException {
+        if (!data.hasTest()) {
+            return;
+        }
+        if (data.testIndices() != null) {
+            Npy.writeInts(dir.resolve("test_indices.npy"), data.testIndices());
+        }
+        Npy.write(dir.resolve("X_test.npy"), data.xTest());
+        if (data.yTest() != null) {
+            Npy.write(dir.resolve("Y_test.npy"), data.yTest());
+        }
+        Npy.writeInts(dir.resolve("labels_test.npy"), data.labelsTest());
+        files.add(Extra.TEST_SPLIT);
+    }
+
+    /**
+     * Writes data/batch_order.npy (int64, shape (epochs, N)) when some variant trains on mini-batches (an MLP with 0
+     * &lt; training.batchSize &lt; N): row e is the sample order of epoch e, enough epochs for the longest such variant
+     * ({@link BatchOrder}); step t trains on columns order[e][jB : (j+1)B] of X.npy, e = t // m, j = t % m, m =
+     * ceil(N / B). Every variant draws the same order from the seed; only how far it gets differs.
+     *
+     * @param maxSteps the step cap of the run (0: each variant's training.steps)
+     */
+    public void writeBatchOrder(ExperimentSpec experiment, Dataset data, long maxSteps) throws IOException {
+        checkOpen();
+        int samples = data.sampleCount();
+        long epochs = 0;
+        for (VariantSpec v : experiment.variants()) {
+            int b = v.training().batchSize();
+            if (v.network().kind() == NetworkKind.MLP && b > 0 && b < samples) {
+                long steps = maxSteps > 0
+                        ? Math.min(maxSteps, v.training().steps())
+                        : v.training().steps();
+                // Steps 0..T each draw a batch: the last evaluation at step T takes one too.
+                epochs = Math.max(epochs, BatchOrder.epochsFor(steps + 1, samples, b));
+            }
+        }
+        if (epochs == 0) {
+            return;
+        }
+        if (epochs * samples > Integer.MAX_VALUE - 8) {
+            throw new IOException("cannot write data/batch_order.npy: " + epochs + " epochs of " + samples
+                    + " samples are too many values for one array");
+        }
+        int[][] orders = BatchOrder.epochs(experiment.seed(), samples, (int) epochs);
+        int[] flat = new int[(int) epochs * samples];
+        for (int e = 0; e < orders.length; e++) {
+            System.arraycopy(orders[e], 0, flat, e * samples, samples);
+        }
+        Path dir = directory(temp.resolve("data"));
+        Npy.writeInts(dir.resolve("batch_order.npy"), flat, new long[] {epochs, samples});
+        files.add(Extra.BATCH_ORDER);
+    }
+
+    /**
+     * Writes the parameters the weights alone do not give, beside W1.npy … in
+     * weights/&lt;variant&gt;/step-&lt;8 digits&gt;/, one &lt;name&gt;.npy (float64, C order) each: biases b1 … bL
+     * (shape (out_l, 1), so W @ A + b broadcasts), low-rank factors U_l, S_l, V_l, a twin's U_L1 and V_11 ({@link
+     * CheckpointParameters}).
+     *
+     * @throws IllegalStateException if one of the files exists already
+     */
+    public void writeCheckpointParameters(String variant, long step, Map<String, DMatrixRMaj> parameters)
+            throws IOException {
+        checkOpen();
+        checkVariant(variant);
+        if (parameters.isEmpty()) {
+            return;
+        }
+        Path dir = directory(temp.resolve("weights").resolve(variant).resolve(stepFolder(step)));
+        for (Map.Entry<String, DMatrixRMaj> e : parameters.entrySet()) {
+            String name = e.getKey();
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*") || name.matches("W[0-9]+")) {
+                throw new IllegalArgumentException("parameter name '" + IoMessages.oneLine(name)
+                        + "' must be letters, digits and '_', and not a weight name W<l>");
+            }
+            Path file = dir.resolve(name + ".npy");
+            if (Files.exists(file)) {
+                throw new IllegalStateException(
+                        "parameter " + name + " of variant " + variant + " at step " + step + " already written");
+            }
+            Npy.write(file, e.getValue());
+            files.add(
+                    name.startsWith("b")
+                            ? Extra.BIASES
+                            : name.endsWith("_L1") || name.endsWith("_11") ? Extra.TWIN : Extra.FACTORS);
+        }
     }
 
     /**
@@ -133,6 +249,9 @@ public final class RunFolderWriter implements AutoCloseable {
             MetricsCsv.field(s.name());
         }
         variants.add(variant);
+        for (MetricSeries s : snap.series()) {
+            written.add(s.name());
+        }
         Path file = temp.resolve(METRICS);
         try {
             MetricsCsv.appendRows(metricsWriter(), variant, snap, false);
@@ -171,7 +290,12 @@ public final class RunFolderWriter implements AutoCloseable {
         return String.format(Locale.ROOT, "step-%08d", step);
     }
 
-    /** Writes README.txt: what each file holds, how to load it with NumPy or pandas, and the given metric docs. */
+    /**
+     * Writes README.txt: what each file holds (the optional ones only when written), how to load it with NumPy or
+     * pandas, and the meaning of every metric this folder's metrics.csv and timings.csv contain, as its probe declares
+     * it ({@link MetricCatalog}); {@code metricDocs} ("name: meaning" lines) describe names no probe declares. Call it
+     * after the metrics and files are written.
+     */
     public void writeReadme(String title, List<String> metricDocs) throws IOException {
         checkOpen();
         Path file = temp.resolve("README.txt");
@@ -378,15 +502,69 @@ public final class RunFolderWriter implements AutoCloseable {
                                    doubles, with nan, inf and -inf for the special values
                   timings.csv      the same format for the measurements of time (wall-seconds: training time so
                                    far, steps-per-second), which differ from run to run
-                  data/X.npy       the inputs X, float64, shape (input dim, N); the identity for factorization
-                                   and completion
+                  data/X.npy       the (training) inputs X, float64, shape (input dim, N); the identity for
+                                   factorization and completion
                   data/Y.npy       the full target Y, float64, shape (output dim, N); for completion the whole
                                    matrix, observed or not
                   data/mask.npy    completion only: float64, the shape of Y, 1 where Y is observed, 0 elsewhere
                   data/labels.npy  classification only: int64, shape (N,), the class of each column of X
+                """);
+        if (files.contains(Extra.TEST_SPLIT)) {
+            sb.append(
+                    """
+                      data/test_indices.npy
+                                       int64, shape (N_test,): the held-out samples, as positions among all samples
+                                       before the split (the row of the data file; 0-based, ascending); the other
+                                       samples, in file order, are the columns of X.npy
+                      data/X_test.npy, data/Y_test.npy, data/labels_test.npy
+                                       the held-out inputs (input dim, N_test) as the run evaluated them (after the
+                                       same scaling or whitening as X), one-hot targets and classes; test-accuracy is
+                                       measured on them
+                    """);
+        }
+        if (files.contains(Extra.BATCH_ORDER)) {
+            sb.append(
+                    """
+                      data/batch_order.npy
+                                       int64, shape (epochs, N): the sample order of each epoch of mini-batch
+                                       training; step t (from 0, every step including the last draws a batch) trains
+                                       on X[:, order[e, j*B:(j+1)*B]] with m = ceil(N/B) batches per epoch, e = t // m,
+                                       j = t % m, B = training.batchSize; the recorded loss is that batch's loss
+                    """);
+        }
+        sb.append(
+                """
                   weights/<variant>/step-<8 digits>/W1.npy ... WL.npy
                                    the weights after that many steps, float64, C order; Wl has shape
                                    (width of layer l, width of layer l-1), so the first layer computes W1 @ X
+                """);
+        if (files.contains(Extra.BIASES)) {
+            sb.append(
+                    """
+                      weights/<variant>/step-<8 digits>/b1.npy ... bL.npy
+                                       MLPs with network.bias: the biases, float64, shape (width of layer l, 1), so
+                                       layer l computes Wl @ A + bl (activation after every layer but the last)
+                    """);
+        }
+        if (files.contains(Extra.FACTORS)) {
+            sb.append(
+                    """
+                      weights/<variant>/step-<8 digits>/U1.npy, S1.npy, V1.npy ... (layers 1..L-1)
+                                       low-rank MLPs: the trained factors of Wl = Ul @ Sl @ Vl.T, Ul (out, k),
+                                       Sl (k, k), Vl (in, k); Wl.npy holds their product
+                    """);
+        }
+        if (files.contains(Extra.TWIN)) {
+            sb.append(
+                    """
+                      weights/<variant>/step-<8 digits>/U_L1.npy, V_11.npy
+                                       parsimony twins trained in their k x k reduction: the frozen outer factors
+                                       U_{L,1} (output dim, k) and V_{1,1} (input dim, k); the network's end-to-end
+                                       matrix is U_L1 @ WL @ ... @ W1 @ V_11.T
+                    """);
+        }
+        sb.append(
+                """
                   README.txt       this file
 
                 Loading in Python (run from this folder)
@@ -403,12 +581,34 @@ public final class RunFolderWriter implements AutoCloseable {
                   m = np.genfromtxt("metrics.csv", delimiter=",", names=True, dtype=None, encoding="utf-8")
                   sv1 = m[(m["variant"] == "%1$s") & (m["metric"] == "sv") & (m["layer"] == 1)]
 
-                Metrics
+                Metrics (every metric this run wrote, as its probe declares it)
                 """
                         .formatted(variant));
-        for (String doc : metricDocs) {
+        for (String doc : metricLines(metricDocs)) {
             sb.append("  ").append(IoMessages.oneLine(doc)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** "name: meaning" for every written metric: catalogue order first, then names only {@code extra} knows. */
+    private List<String> metricLines(List<String> extra) {
+        List<String> out = new java.util.ArrayList<>();
+        Set<String> left = new LinkedHashSet<>(written);
+        for (org.parsimonylab.metrics.MetricDoc doc : MetricCatalog.all()) {
+            if (left.remove(doc.name())) {
+                out.add(doc.name() + ": " + doc.meaning());
+            }
+        }
+        for (String name : left) {
+            String line = extra.stream()
+                    .filter(d -> d.startsWith(name + ": "))
+                    .findFirst()
+                    .orElse(name + ": (not declared by any probe)");
+            out.add(line);
+        }
+        if (out.isEmpty()) {
+            out.add("(no metrics were recorded)");
+        }
+        return out;
     }
 }

@@ -10,6 +10,15 @@ import org.parsimonylab.engine.train.Predictor;
  * Predictor predict}; records nothing otherwise.
  */
 public final class AccuracyProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "train-accuracy",
+                    "share of training columns whose argmax output is their label (layer and index empty)"),
+            new MetricDoc(
+                    "test-accuracy",
+                    "the same on the held-out test split, data/test_indices.npy (layer and index empty)"));
+
     @Override
     public void measure(ProbeContext ctx, List<MetricSeries> out) {
         if (!(ctx.model() instanceof Predictor p) || ctx.data().labels() == null) {

@@ -12,6 +12,12 @@ import org.parsimonylab.engine.linalg.Svd;
  * from the reference step on (papers.md §6 pitfall 2).
  */
 public final class AlignmentProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "alignment-rad",
+                    "largest principal angle in radians between the 2r left block of W_layer and the 2r right block of W_(layer+1), layer 1..L-1; 0 when U_l = V_(l+1) (target T5; index empty)"));
+
     private final LayerSvds svds;
 
     /** A probe reading the shared per-step {@code svds}. */

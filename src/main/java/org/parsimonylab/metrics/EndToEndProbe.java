@@ -17,6 +17,18 @@ import org.parsimonylab.engine.data.Dataset;
  * </ul>
  */
 public final class EndToEndProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "recovery-error",
+                    "completion only: 1/2 mean over all d_out*d_in entries of ((W_{L:1} - Phi) at the unobserved entries)^2, the authors' test loss (papers.md M4; layer and index empty)"),
+            new MetricDoc(
+                    "relative-error",
+                    "||W_{L:1} - Phi||_F / ||Phi||_F, the end-to-end matrix against the target map (layer and index empty)"),
+            new MetricDoc(
+                    "twin-distance",
+                    "compressed variants: ||W_ref(t) - W(t)||_F / ||Phi||_F against the reference (first uncompressed) variant at the same step (target T7; layer and index empty)"));
+
     private final EndToEnd endToEnd = new EndToEnd();
     private final TwinStore twins;
     private final boolean feedsStore;

@@ -1,32 +1,56 @@
 package org.parsimonylab.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The documented metric names of metrics.csv (DESIGN.md §5) with what each value means; every probe's metrics are
- * listed here so that run folders and the README can explain them.
+ * The metric names of metrics.csv (DESIGN.md §5) with what each value means, gathered from what the recorder and
+ * every probe declare they write ({@code METRICS} of each class): the README.txt of a run folder lists the meaning of
+ * every metric the run wrote from here. A probe class that writes a metric must declare it and be listed in
+ * {@link #SOURCES}; a test runs every shipped preset and checks that each written name is documented.
  */
 public final class MetricCatalog {
+    /** The declarations, in the order metrics appear in a snapshot: recorder first, then the probes. */
+    public static final List<List<MetricDoc>> SOURCES = List.of(
+            MetricsRecorder.METRICS,
+            SpectrumProbe.METRICS,
+            TheoryProbe.METRICS,
+            TheoryAbsenceProbe.METRICS,
+            UpdateEnergyProbe.METRICS,
+            SubspaceAngleProbe.METRICS,
+            AlignmentProbe.METRICS,
+            EndToEndProbe.METRICS,
+            SeparationProbe.METRICS,
+            AccuracyProbe.METRICS,
+            TwoLayerSubspaceProbe.METRICS);
+
     private static final Map<String, String> DOCS = new LinkedHashMap<>();
 
     static {
-        DOCS.put("loss", "training loss at the step, in the preset's convention (layer and index empty)");
-        DOCS.put("sv", "singular values of weight W_layer (layer 1..L, W1 first), index 0 = largest (papers.md M1)");
-        DOCS.put(
-                "separation",
-                "class separation D_l = tr(Sigma_W)/tr(Sigma_B) of feature layer l = 0..L-1, 0 = the input X"
-                        + " (papers.md M3)");
-        DOCS.put("separation-fit-ratio", "factor by which D_l falls per layer in the least-squares fit of log D_l");
-        DOCS.put("separation-fit-r2", "R^2 of that fit in log space (1 = exactly geometric)");
+        for (List<MetricDoc> source : SOURCES) {
+            for (MetricDoc doc : source) {
+                String before = DOCS.putIfAbsent(doc.name(), doc.meaning());
+                if (before != null) {
+                    throw new IllegalStateException("metric " + doc.name() + " is declared twice");
+                }
+            }
+        }
     }
 
     private MetricCatalog() {}
 
-    /** The description of {@code name}, or null if undocumented. */
+    /** The description of {@code name}, or null if no probe declares it. */
     public static String describe(String name) {
         return DOCS.get(name);
+    }
+
+    /** Every declared metric, in catalogue order. */
+    public static List<MetricDoc> all() {
+        List<MetricDoc> out = new ArrayList<>();
+        DOCS.forEach((name, meaning) -> out.add(new MetricDoc(name, meaning)));
+        return out;
     }
 
     /** "name: description" lines, in catalogue order. */

@@ -8,6 +8,16 @@ import java.util.List;
  * time so far) and {@code steps-per-second}, into an immutable snapshot.
  */
 public final class MetricsRecorder {
+    /** The metrics this recorder writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "loss",
+                    "training loss at the step, in the preset's convention (half-mean, half-sum, observed mean or cross-entropy); layer and index empty"),
+            new MetricDoc(
+                    "wall-seconds",
+                    "training wall time so far in seconds, monitoring excluded (timings.csv only: it differs between runs)"),
+            new MetricDoc("steps-per-second", "steps per second of training wall time so far (timings.csv only)"));
+
     /**
      * Metrics that measure the machine rather than the run: they differ between two runs of the same preset, which
      * are otherwise identical bit for bit.

@@ -16,11 +16,11 @@ import org.parsimonylab.engine.train.TrainingSpec;
  * they run (performance.md §4.3: monitoring should cost at most 10 % of training).
  *
  * <p>MLPs get {@link #standard}. Every linear variant: {@code sv} (values, full or randomized), class separation when
- * the data have labels,
- * end-to-end errors for linear models, {@code sv-predicted-top}. Uncompressed networks add the theory overlays
- * ({@code rho-predicted}, {@code sv-middle-*}) and {@code update-energy-in-block}; with {@code metrics.svd = full}
- * also the angle series and {@code alignment-rad}, which need singular vectors. Compressed variants compare their
- * end-to-end matrix with the reference (first uncompressed) variant's.
+ * the data have labels, end-to-end errors for linear models. Uncompressed networks add {@code sv-middle-*}, {@code
+ * update-energy-in-block} and the theory lines {@code rho-predicted} and {@code sv-predicted-top} where their
+ * assumptions hold ({@link TheoryAssumption}); with {@code metrics.svd = full} also the angle series and {@code
+ * alignment-rad}, which need singular vectors. Compressed variants compare their end-to-end matrix with the reference
+ * (first uncompressed) variant's. Every variant without a theory line records why ({@code theory-absent}).
  */
 public final class Probes {
     /**
@@ -65,22 +65,29 @@ public final class Probes {
             MetricsSpec metrics,
             Dataset data,
             TwinStore twins) {
+        TheoryAssumption noRho = TheoryAssumption.brokenForRho(network, training, data);
+        TheoryAssumption noTop = TheoryAssumption.brokenForTop(network, training, data);
         if (network.kind() != NetworkKind.LINEAR) {
-            return standard(network, metrics, data); // the subspace probes below are for deep linear networks
+            // The subspace probes below are for deep linear networks.
+            List<Probe> probes = new ArrayList<>(standard(network, metrics, data));
+            probes.add(new TheoryAbsenceProbe(noRho, noTop));
+            return probes;
         }
         List<Probe> probes = new ArrayList<>();
         LayerSvds svds = new LayerSvds();
         probes.add(new SpectrumProbe(svds));
         boolean wide = network.compression().kind() == CompressionKind.NONE;
         if (wide) {
-            probes.add(new TheoryProbe(svds, training));
+            probes.add(new TheoryProbe(svds, training, noRho == null, noTop == null));
             probes.add(new UpdateEnergyProbe());
             if (metrics.svd() == SvdKind.FULL) {
                 probes.add(new SubspaceAngleProbe(svds));
                 probes.add(new AlignmentProbe(svds));
             }
-        } else if (data.phi() != null) {
-            probes.add(new TheoryProbe(svds, training));
+        }
+        // A compressed twin has no complement block: no theory lines, and its 2r̂×2r̂ factors have no middle block.
+        if (noRho != null || noTop != null) {
+            probes.add(new TheoryAbsenceProbe(noRho, noTop));
         }
         boolean feeds = twins != null && twins.isReference(variant);
         probes.add(new EndToEndProbe(twins, feeds, !wide));

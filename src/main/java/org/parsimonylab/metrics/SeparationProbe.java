@@ -12,6 +12,18 @@ import org.parsimonylab.engine.train.LayerFeatures;
  * features through {@link LayerFeatures}.
  */
 public final class SeparationProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "separation",
+                    "class separation D_l = tr(Sigma_W)/tr(Sigma_B) of feature layer l = 0..L-1, 0 = the input X, index empty (papers.md M3)"),
+            new MetricDoc(
+                    "separation-fit-ratio",
+                    "factor by which D_l falls per layer in the least-squares fit of log D_l against l (layer and index empty)"),
+            new MetricDoc(
+                    "separation-fit-r2",
+                    "R^2 of that fit in log space, 1 = exactly geometric (target T13; layer and index empty)"));
+
     private DMatrixRMaj[] buffers;
 
     @Override

@@ -9,6 +9,12 @@ import org.parsimonylab.engine.linalg.RandomizedSvd;
  * index i (0 = largest). With {@code svd = randomized} only the top 2·blockRank + 10 values are computed.
  */
 public final class SpectrumProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "sv",
+                    "singular values of weight W_layer (layer 1..L, W1 the first layer), index 0 = largest (papers.md M1); with metrics.svd = randomized only the top ones"));
+
     private final LayerSvds svds;
     private final RandomizedSvd randomized = new RandomizedSvd(10, 2, 0x5eed);
 

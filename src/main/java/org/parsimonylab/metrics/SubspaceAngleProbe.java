@@ -23,6 +23,23 @@ import org.parsimonylab.engine.linalg.Svd;
  * Rows at steps before the reference are all 0, as the code's row 0. Needs singular vectors (metrics.svd = full).
  */
 public final class SubspaceAngleProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "angle-right-rad",
+                    "angle in radians of right singular vector v_index of W_layer to the reference step; middle indices share the middle-block angle (papers.md M2)"),
+            new MetricDoc("angle-left-rad", "the same for the left singular vectors u_index of W_layer"),
+            new MetricDoc(
+                    "angle-middle-right-rad",
+                    "largest principal angle between the middle right singular blocks [r, k-r) of W_layer now and at the reference step (target T2; index empty)"),
+            new MetricDoc(
+                    "angle-middle-left-rad", "the same for the middle left singular blocks (target T2; index empty)"),
+            new MetricDoc(
+                    "angle-block-right-rad",
+                    "largest principal angle between the right blocks top r + bottom r of W_layer now and at the reference step (target T3; index empty)"),
+            new MetricDoc(
+                    "angle-block-left-rad", "the same for the left blocks top r + bottom r (target T3; index empty)"));
+
     private final LayerSvds svds;
     private DMatrixRMaj[] refU;
     private DMatrixRMaj[] refV;

@@ -2,7 +2,9 @@ package org.parsimonylab.metrics;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.net.InitKind;
+import org.parsimonylab.engine.net.NetworkSpec;
 import org.parsimonylab.engine.train.ModelFactory;
 import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.engine.train.TrainingSpec;
@@ -20,18 +22,60 @@ import org.parsimonylab.engine.train.TrainingSpec;
  *   <li>{@code sv-predicted-top} (no layer, indexed i &lt; r): σ_i(Φ)^{1/L}, where the top block ends for a balanced
  *       factorisation.
  * </ul>
+ *
+ * The two theory lines are written only where their assumptions hold ({@link TheoryAssumption}); {@link
+ * TheoryAbsenceProbe} records why not.
  */
 public final class TheoryProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "rho-predicted",
+                    "theory: rho(t), the predicted common value of the d-2r middle singular values of every layer, rho(t+1) = (1 - eta_eff*rho(t)^(2(L-1)))*rho(t) (papers.md 1.5; layer and index empty; only where its assumptions hold, see theory-absent)"),
+            new MetricDoc(
+                    "sv-middle-mean",
+                    "mean of the singular values of W_layer with indices [r, k-r), r = metrics.blockRank (index empty)"),
+            new MetricDoc(
+                    "sv-middle-spread",
+                    "max - min of those middle singular values of W_layer; 0 when the law of parsimony holds (index empty)"),
+            new MetricDoc(
+                    "sv-predicted-top",
+                    "theory: sigma_i(Phi)^(1/L), where the top r singular values of every layer end for a balanced factorisation, index i < r (layer empty; only where its assumptions hold)"));
+
     private final LayerSvds svds;
     private final TrainingSpec training;
+    private final boolean predictsRho;
+    private final boolean predictsTop;
     private double rho = Double.NaN;
     private long rhoStep;
     private double[] predictedTop;
 
-    /** A probe reading the shared {@code svds}; {@code training} gives η and the loss convention. */
+    /**
+     * A probe reading the shared {@code svds} that writes both theory lines wherever the layers are square; {@code
+     * training} gives η and the loss convention. {@link #forVariant} also checks the other assumptions.
+     */
     public TheoryProbe(LayerSvds svds, TrainingSpec training) {
+        this(svds, training, true, true);
+    }
+
+    /** A probe that writes {@code rho-predicted} only if {@code predictsRho}, {@code sv-predicted-top} if {@code predictsTop}. */
+    public TheoryProbe(LayerSvds svds, TrainingSpec training, boolean predictsRho, boolean predictsTop) {
         this.svds = svds;
         this.training = training;
+        this.predictsRho = predictsRho;
+        this.predictsTop = predictsTop;
+    }
+
+    /**
+     * The probe of a variant: the middle-block statistics always, each theory line only where its assumptions hold
+     * ({@link TheoryAssumption#brokenForRho}, {@link TheoryAssumption#brokenForTop}).
+     */
+    public static TheoryProbe forVariant(LayerSvds svds, NetworkSpec network, TrainingSpec training, Dataset data) {
+        return new TheoryProbe(
+                svds,
+                training,
+                TheoryAssumption.brokenForRho(network, training, data) == null,
+                TheoryAssumption.brokenForTop(network, training, data) == null);
     }
 
     @Override
@@ -43,7 +87,8 @@ public final class TheoryProbe implements Probe {
         for (DMatrixRMaj layer : w) {
             square &= layer.numRows == layer.numCols && layer.numRows == w[0].numRows;
         }
-        if (square
+        if (predictsRho
+                && square
                 && training.optimizer() == OptimizerKind.GD
                 && ctx.network().init().kind() == InitKind.ORTHOGONAL) {
             if (Double.isNaN(rho)) {
@@ -75,7 +120,7 @@ public final class TheoryProbe implements Probe {
                 out.add(MetricSeries.ofLayer("sv-middle-spread", l, max - min));
             }
         }
-        if (ctx.data().phi() != null && r >= 1) {
+        if (predictsTop && ctx.data().phi() != null && r >= 1) {
             if (predictedTop == null) {
                 double[] s = ctx.linAlg().singularValues(ctx.data().phi());
                 predictedTop = new double[Math.min(r, s.length)];

@@ -12,6 +12,18 @@ import org.parsimonylab.engine.net.BigSubspace;
  * subspace of ΔW1 and V_big), all for layer 1. K is the number of outputs.
  */
 public final class TwoLayerSubspaceProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "energy-in-block",
+                    "layer 1 of a two-layer MLP: share of ||W1(t) - W1(0)||_F^2 inside U_big x V_big (papers.md 3.3; index empty)"),
+            new MetricDoc(
+                    "moved-sv",
+                    "layer 1: number of singular values of W1 that moved more than 1 percent from their initial value (index empty)"),
+            new MetricDoc(
+                    "angle-vbig",
+                    "layer 1: largest principal angle in radians between the top-K right singular subspace of W1(t) - W1(0) and V_big (index empty)"));
+
     private DMatrixRMaj w1Init;
     private double[] svInit;
     private BigSubspace big;

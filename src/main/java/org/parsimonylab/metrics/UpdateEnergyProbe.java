@@ -20,6 +20,15 @@ import org.parsimonylab.engine.net.InvariantSubspace;
  * while nothing has moved. Costs O(d²·2r) per layer, no SVD after step 0.
  */
 public final class UpdateEnergyProbe implements Probe {
+    /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */
+    public static final List<MetricDoc> METRICS = List.of(
+            new MetricDoc(
+                    "update-energy-in-block",
+                    "share of ||W_layer(t) - W_layer(0)||_F^2 inside the moving block U_(l,1) x V_(l,1) predicted from the first gradient (papers.md 1.5; index empty)"),
+            new MetricDoc(
+                    "update-energy-off-block",
+                    "share of that update in the two off-diagonal blocks; 0 when the law holds (index empty)"));
+
     private DMatrixRMaj[] initial;
     private DMatrixRMaj[][] blocks;
     private boolean unavailable;

@@ -1,5 +1,6 @@
 package org.parsimonylab.session;
 
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.metrics.StepSnapshot;
@@ -17,6 +18,14 @@ public interface RunListener {
 
     /** The weights W1…WL of {@code variant} at {@code step} (step 0 and the last step always come). */
     default void checkpoint(String variant, long step, DMatrixRMaj[] weights) {}
+
+    /**
+     * The parameters of {@code variant} at {@code step} that the weights alone do not give, right after {@link
+     * #checkpoint} (biases b1…bL, low-rank factors U_l, S_l, V_l, a twin's frozen U_L1 and V_11; see {@link
+     * org.parsimonylab.engine.train.CheckpointParameters}); empty for a plain deep linear network. Live, like the
+     * weights: copy or write them before returning.
+     */
+    default void checkpointParameters(String variant, long step, Map<String, DMatrixRMaj> parameters) {}
 
     /** A variant finished. */
     default void finished(VariantResult result) {}

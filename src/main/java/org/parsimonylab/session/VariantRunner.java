@@ -2,6 +2,7 @@ package org.parsimonylab.session;
 
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
+import org.parsimonylab.engine.train.CheckpointParameters;
 import org.parsimonylab.engine.train.Model;
 import org.parsimonylab.engine.train.ModelFactory;
 import org.parsimonylab.engine.train.StopReason;
@@ -81,6 +82,7 @@ public final class VariantRunner {
         }
         if (last || step == 0 || (checkpointEvery > 0 && step % checkpointEvery == 0)) {
             listener.checkpoint(variant.name(), step, model.layerWeights());
+            listener.checkpointParameters(variant.name(), step, CheckpointParameters.of(model));
         }
         if (last) {
             reason = now;

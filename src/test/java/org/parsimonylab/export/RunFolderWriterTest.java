@@ -26,6 +26,7 @@ import org.parsimonylab.engine.data.DataSpec;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.data.TargetKind;
 import org.parsimonylab.engine.data.TargetSpectrum;
+import org.parsimonylab.metrics.MetricCatalog;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 
@@ -352,8 +353,10 @@ class RunFolderWriterTest {
         Path out = dir.resolve("r");
         try (RunFolderWriter writer = RunFolderWriter.create(out)) {
             writer.appendMetrics("wide", snapshot(0));
+            writer.appendMetrics("wide", new StepSnapshot(1, 0.5, List.of(MetricSeries.scalar("custom-metric", 1.0))));
             writer.writeReadme(
-                    "Law of parsimony", List.of("loss: training loss", "sv: singular values of Wl, index 0 largest"));
+                    "Law of parsimony",
+                    List.of("loss: ignored, the catalogue knows loss", "custom-metric: a metric no probe declares"));
             writer.commit();
         }
         String readme = Files.readString(out.resolve("README.txt"));
@@ -370,10 +373,15 @@ class RunFolderWriterTest {
                 "np.load(\"weights/wide/step-00000000/W1.npy\")",
                 "pd.read_csv(\"metrics.csv\"",
                 "np.genfromtxt(\"metrics.csv\"",
-                "  loss: training loss\n",
-                "  sv: singular values of Wl, index 0 largest\n")) {
+                "  loss: " + MetricCatalog.describe("loss") + "\n",
+                "  sv: " + MetricCatalog.describe("sv") + "\n",
+                "  separation: " + MetricCatalog.describe("separation") + "\n",
+                "  custom-metric: a metric no probe declares\n")) {
             assertTrue(readme.contains(expected), "README lacks " + expected);
         }
+        // Only what was written: no metric of a probe this run did not have.
+        assertFalse(readme.contains("rho-predicted"), readme);
+        assertFalse(readme.contains("test_indices"), "no test split, no test-split files");
     }
 
     @Test

@@ -181,11 +181,19 @@ class TrainingSessionTest {
         session.start(small(1.0, 1_000_000), true);
         await(s -> s.step() > 2);
         assertTrue(session.isTrainerAlive());
+        // Look while the trainer runs: after close() there is no thread left and any check on it passes vacuously.
+        List<Thread> trainers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("parsimony-trainer-") && t.isAlive())
+                .toList();
+        assertFalse(trainers.isEmpty(), "a live trainer thread");
+        for (Thread t : trainers) {
+            assertTrue(t.isDaemon(), t.getName() + " must be a daemon so it cannot keep the JVM alive");
+        }
         assertTrue(session.close(30_000), "the trainer thread ended");
         assertFalse(session.isTrainerAlive());
-        boolean daemons = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("parsimony-trainer-"))
-                .allMatch(Thread::isDaemon);
-        assertTrue(daemons);
+        for (Thread t : trainers) {
+            t.join(30_000);
+            assertFalse(t.isAlive(), t.getName() + " ended");
+        }
     }
 }

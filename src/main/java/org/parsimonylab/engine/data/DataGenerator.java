@@ -260,7 +260,8 @@ public final class DataGenerator {
                 null,
                 xTest,
                 testLabels == null ? null : oneHot(testLabels, classes),
-                testLabels);
+                testLabels,
+                nTest > 0 ? testIdx : null);
     }
 
     private static DMatrixRMaj columns(DMatrixRMaj all, int[] idx) {

@@ -16,6 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * @param xTest held-out inputs (inputDim×N_test), or null without a test split
  * @param yTest held-out one-hot targets (outputs×N_test), or null
  * @param labelsTest class of each held-out column, or null
+ * @param testIndices for each held-out column, its position among all samples before the split (the row of a data
+ *     file, the column of the generated set), ascending; null without a test split
  */
 public record Dataset(
         DataSpec spec,
@@ -27,7 +29,23 @@ public record Dataset(
         DMatrixRMaj phi,
         DMatrixRMaj xTest,
         DMatrixRMaj yTest,
-        int[] labelsTest) {
+        int[] labelsTest,
+        int[] testIndices) {
+
+    /** A data set whose test split does not record where its columns came from. */
+    public Dataset(
+            DataSpec spec,
+            DMatrixRMaj x,
+            int inputDim,
+            DMatrixRMaj y,
+            DMatrixRMaj mask,
+            int[] labels,
+            DMatrixRMaj phi,
+            DMatrixRMaj xTest,
+            DMatrixRMaj yTest,
+            int[] labelsTest) {
+        this(spec, x, inputDim, y, mask, labels, phi, xTest, yTest, labelsTest, null);
+    }
 
     /** A data set without a test split (the seven-field form of earlier versions). */
     public Dataset(

@@ -26,9 +26,45 @@ public final class InvariantSubspace {
         };
     }
 
-    /** ε = ‖W1(0)‖_F/√width, the init scale as the authors' code recovers it. */
-    public static double initScale(DMatrixRMaj w1) {
-        return NormOps_DDRM.normF(w1) / Math.sqrt(w1.numRows);
+    /**
+     * ε = ‖W(0)‖_F/√min(m, n) of an m×n initial weight: an orthogonal init has min(m, n) singular values, all ε
+     * (papers.md §1.3), so this is ε exactly for any shape. The authors' code divides by √width, which is ε only when
+     * width ≤ d_in; for a wider W1 it would give ε·√(d_in/width).
+     */
+    public static double initScale(DMatrixRMaj w) {
+        return NormOps_DDRM.normF(w) / Math.sqrt(Math.min(w.numRows, w.numCols));
+    }
+
+    /**
+     * Refuses, with a one-line message naming the field, a network whose parsimony compression (papers.md §1.5) is
+     * not the exact twin of the wide network. The construction needs every W_l(0) to map the moving block onto the
+     * next one as ε_l times an isometry and back (W_l(0)ᵀW_l(0) = ε_l²I on it), which holds for an orthogonal init of
+     * square layers: with width &gt; d_in or width &gt; d_out the end layer is short (orthonormal rows), the block
+     * leaks into its null space and U_{L,1} = W_{L:1}(0)V_{1,1}/∏ε_l is not orthonormal; with width &lt; d_in or
+     * d_out &gt; d_in the target's column space lies outside the block, so the frozen twin can never fit it. A frozen
+     * W_L would also have to stay frozen in the twin.
+     *
+     * @param inputDim d_in, the rows of X (or the columns of Φ when X = I)
+     * @param outputDim d_out, the rows of Y
+     */
+    public static void requireExactTwin(NetworkSpec network, int inputDim, int outputDim) {
+        String why = " (papers.md §1.5: the parsimony twin is exact only for square layers with an orthogonal init"
+                + " and a trained last layer)";
+        if (network.init().kind() != InitKind.ORTHOGONAL) {
+            throw new IllegalArgumentException("network.init.kind must be orthogonal for compression 'parsimony' (got '"
+                    + network.init().kind().label() + "')" + why);
+        }
+        boolean square = network.depth() == 1
+                ? inputDim == outputDim
+                : network.width() == inputDim && network.width() == outputDim;
+        if (!square) {
+            throw new IllegalArgumentException("network.width must equal the input and output dimensions for"
+                    + " compression 'parsimony' (got width " + network.width() + ", input " + inputDim + ", output "
+                    + outputDim + ")" + why);
+        }
+        if (!network.trainLast()) {
+            throw new IllegalArgumentException("network.trainLast must be true for compression 'parsimony'" + why);
+        }
     }
 
     /**

@@ -102,7 +102,7 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         for (int i = 0; i < samples; i++) {
             order[i] = i;
         }
-        this.batchRng = Rng.stream(seed, "batches");
+        this.batchRng = Rng.stream(seed, BatchOrder.STREAM);
         this.xb = batched ? new DMatrixRMaj(xAll.numRows, capacity) : null;
         this.yb = batched ? new DMatrixRMaj(yAll.numRows, capacity) : null;
         this.z = new DMatrixRMaj[depth + 1];
@@ -430,12 +430,7 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
 
     /** Fisher–Yates shuffle of the sample order for the next epoch. */
     private void shuffle() {
-        for (int i = samples - 1; i > 0; i--) {
-            int j = batchRng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        BatchOrder.shuffle(order, batchRng);
     }
 
     /** The current sample order of mini-batch mode (a copy; for tests and diagnostics). */

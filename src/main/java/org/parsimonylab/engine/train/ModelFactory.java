@@ -17,8 +17,10 @@ import org.parsimonylab.engine.net.NetworkSpec;
  * <ul>
  *   <li>{@code none}: the wide deep linear network.
  *   <li>{@code parsimony}: from the wide network's own init W(0) (same seed): G = ∇_{W1}ℓ(W(0)), V_{1,1} by
- *       compute_factor (v1 or v3), ε = ‖W1(0)‖_F/√width, U_{L,1} = W_{L:1}(0)V_{1,1}/ε^L and the L+2 factors
- *       [V_{1,1}ᵀ, εI_{2r̂} ×L, U_{L,1}], γ = outerLearningRateScale on the outer two. When γ = 0, the loss is squared
+ *       compute_factor (v1 or v3), ε_l = ‖W_l(0)‖_F/√min(m_l, n_l) per layer (ε, and init.lastScale for W_L),
+ *       U_{L,1} = W_{L:1}(0)V_{1,1}/∏ε_l and the L+2 factors [V_{1,1}ᵀ, ε_1I_{2r̂}, …, ε_LI_{2r̂}, U_{L,1}], γ =
+ *       outerLearningRateScale on the outer two. Only square layers with an orthogonal init and a trained W_L have an
+ *       exact twin ({@link InvariantSubspace#requireExactTwin}); other networks are refused. When γ = 0, the loss is squared
  *       without a mask, X = I or whitened and U, V are orthonormal, the exact k×k reduction {@link ReducedTwinModel}
  *       is trained instead (same losses, (2r̂)³ instead of d²·2r̂ work per step).
  *   <li>{@code narrow}: the same network with width 2r̂ and its own init (E5's random baseline).
@@ -82,15 +84,22 @@ public final class ModelFactory {
      * @param wideInit W_1(0)…W_L(0) of the wide network (copies)
      * @param firstGradient G = ∇_{W1}ℓ(W(0)) (width×d_in)
      * @param v11 V_{1,1} (d_in×2r̂)
-     * @param ul1 U_{L,1} = W_{L:1}(0)V_{1,1}/ε^L (d_out×2r̂)
-     * @param eps ε = ‖W1(0)‖_F/√width
+     * @param ul1 U_{L,1} = W_{L:1}(0)V_{1,1}/∏ε_l (d_out×2r̂, orthonormal columns)
+     * @param scales ε_l = ‖W_l(0)‖_F/√min(m_l, n_l) of every layer ({@link InvariantSubspace#initScale}): init.scale,
+     *     and init.lastScale for W_L when set
      */
     public record ParsimonyFactors(
-            DMatrixRMaj[] wideInit, DMatrixRMaj firstGradient, DMatrixRMaj v11, DMatrixRMaj ul1, double eps) {}
+            DMatrixRMaj[] wideInit, DMatrixRMaj firstGradient, DMatrixRMaj v11, DMatrixRMaj ul1, double[] scales) {
+        /** ε of W1. */
+        public double eps() {
+            return scales[0];
+        }
+    }
 
     /** Computes V_{1,1} and U_{L,1} from the wide network's init and first gradient. */
     public static ParsimonyFactors parsimonyFactors(
             NetworkSpec network, TrainingSpec training, Dataset data, long seed, LinAlg linAlg) {
+        InvariantSubspace.requireExactTwin(network, data.inputDim(), data.outputDim());
         NetworkSpec wideSpec = new NetworkSpec(
                 network.kind(),
                 network.depth(),
@@ -115,15 +124,18 @@ public final class ModelFactory {
         DMatrixRMaj g = wideModel.gradients()[0].copy();
         int rank = network.compression().rank();
         DMatrixRMaj v11 = InvariantSubspace.factor(network.compression().factor(), g, copy[0], rank, linAlg);
-        double eps = InvariantSubspace.initScale(copy[0]);
+        double[] scales = new double[copy.length];
+        double product = 1.0;
         DMatrixRMaj ul1 = v11;
-        for (DMatrixRMaj w : copy) {
-            DMatrixRMaj next = new DMatrixRMaj(w.numRows, v11.numCols);
-            linAlg.mult(w, ul1, next);
+        for (int l = 0; l < copy.length; l++) {
+            scales[l] = InvariantSubspace.initScale(copy[l]);
+            product *= scales[l];
+            DMatrixRMaj next = new DMatrixRMaj(copy[l].numRows, v11.numCols);
+            linAlg.mult(copy[l], ul1, next);
             ul1 = next;
         }
-        CommonOps_DDRM.scale(1.0 / Math.pow(eps, copy.length), ul1);
-        return new ParsimonyFactors(copy, g, v11, ul1, eps);
+        CommonOps_DDRM.scale(1.0 / product, ul1);
+        return new ParsimonyFactors(copy, g, v11, ul1, scales);
     }
 
     /**
@@ -138,7 +150,7 @@ public final class ModelFactory {
         DMatrixRMaj[] inner = new DMatrixRMaj[depth];
         for (int l = 0; l < depth; l++) {
             inner[l] = CommonOps_DDRM.identity(k);
-            CommonOps_DDRM.scale(f.eps(), inner[l]);
+            CommonOps_DDRM.scale(f.scales()[l], inner[l]); // W̃_l(0) = U_lᵀW_l(0)V_l = ε_l·I
         }
         boolean reducible = allowReduced
                 && training.outerLearningRateScale() == 0.0
