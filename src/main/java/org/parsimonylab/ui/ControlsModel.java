@@ -75,6 +75,7 @@ public final class ControlsModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final List<Consumer<Edit>> editListeners = new CopyOnWriteArrayList<>();
     private final Map<String, String> valueCache = new LinkedHashMap<>();
+    private final Map<String, Integer> overridingCache = new LinkedHashMap<>();
 
     /**
      * One accepted edit of the effective preset.
@@ -158,6 +159,7 @@ public final class ControlsModel {
 
     private void setEffective(Preset p) {
         valueCache.clear();
+        overridingCache.clear();
         effective.set(p);
         warning.set(warningFor(p));
     }
@@ -186,7 +188,7 @@ public final class ControlsModel {
     /** How many variants of the loaded preset override {@code key}, so the base value the control edits misses them. */
     public int variantsOverriding(String key) {
         Preset p = effective.get();
-        return p == null ? 0 : PresetOverrides.variantsOverriding(p, key);
+        return p == null ? 0 : overridingCache.computeIfAbsent(key, k -> PresetOverrides.variantsOverriding(p, k));
     }
 
     /** Number of variants of the loaded preset (0 when it has none). */
