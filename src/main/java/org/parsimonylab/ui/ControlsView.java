@@ -7,7 +7,6 @@ import java.util.Random;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.parsimonylab.engine.Labeled;
 import org.parsimonylab.engine.data.DataKind;
@@ -53,10 +51,10 @@ public final class ControlsView extends VBox {
     /** One control: shows the model's value of {@code key}, edits it through the model, shown for some data kinds. */
     private abstract class Row {
         final String key;
-        final Node node;
+        final VBox node;
         boolean updating;
 
-        Row(String key, Node node) {
+        Row(String key, VBox node) {
             this.key = key;
             this.node = node;
         }
@@ -65,8 +63,10 @@ public final class ControlsView extends VBox {
         abstract void refresh();
 
         void commit(String text) {
-            if (!text.equals(model.value(key))) {
-                model.set(key, text);
+            if (!text.equals(model.value(key)) && !model.set(key, text)) {
+                // The loader's message goes right under the control that was edited, where the user looks.
+                ((javafx.scene.layout.Pane) error.getParent()).getChildren().remove(error);
+                node.getChildren().add(error);
             }
             // Rejected (or unchanged): show the value the model kept.
             refresh();
@@ -124,8 +124,7 @@ public final class ControlsView extends VBox {
         Row optimizer = combo("optimizer", "optimizer", ControlsModel.OPTIMIZER, OptimizerKind.values(), null);
         Row loss = combo("loss", "loss", ControlsModel.LOSS, LossKind.values(), null);
         Row steps = slider("steps", "step budget", ControlsModel.STEPS, Scale.STEPS, 10, 1e6);
-        Row blockRank =
-                slider("blockRank", "block rank (spectrum colours)", ControlsModel.BLOCK_RANK, Scale.INT, 1, 50);
+        Row blockRank = slider("blockRank", "block rank (colours)", ControlsModel.BLOCK_RANK, Scale.INT, 1, 50);
         Row seed = seedRow();
 
         error.setId("controlsError");
@@ -133,6 +132,7 @@ public final class ControlsView extends VBox {
         error.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
         error.textProperty().bind(model.errorProperty().map(s -> s.isEmpty() ? "" : "⚠ " + s));
         error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         warning.setId("controlsWarning");
         warning.setWrapText(true);
         warning.setStyle("-fx-text-fill: #b45f06;");
@@ -198,8 +198,9 @@ public final class ControlsView extends VBox {
 
     private Label nameLabel(String id) {
         for (Row r : rows) {
-            if (r.node instanceof VBox box && id.equals(box.getId())) {
-                return (Label) ((HBox) box.getChildren().get(0)).getChildren().get(0);
+            if (id.equals(r.node.getId())) {
+                return (Label)
+                        ((HBox) r.node.getChildren().get(0)).getChildren().get(0);
             }
         }
         return null;
@@ -252,9 +253,10 @@ public final class ControlsView extends VBox {
         });
         Label l = new Label(name);
         l.setMinWidth(70);
-        HBox box = new HBox(6, l, c);
-        box.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(6, l, c);
+        line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(c, Priority.ALWAYS);
+        VBox box = new VBox(0, line);
         Tooltip tip = new Tooltip();
         c.setTooltip(tip);
         Row row = new Row(key, box) {
@@ -296,15 +298,18 @@ public final class ControlsView extends VBox {
         s.setId(id + "Slider");
         TextField field = new TextField();
         field.setId(id + "Value");
-        field.setPrefColumnCount(7);
+        field.setPrefWidth(80);
+        field.setMinWidth(80);
         field.setStyle("-fx-font-weight: bold;");
         Label n = new Label(name);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        n.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(n, Priority.ALWAYS);
         String range = "[" + Format.sig(min) + "–" + Format.sig(max) + "]";
         Label r = new Label(" " + range);
         r.setStyle("-fx-font-size: 10px; -fx-text-fill: #888888;");
-        HBox top = new HBox(4, n, gap, field, r);
+        r.setMinWidth(64);
+        r.setPrefWidth(64);
+        HBox top = new HBox(4, n, field, r);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(0, top, s);
         box.setId(id);
@@ -367,8 +372,9 @@ public final class ControlsView extends VBox {
         Button newSeed = new Button("New seed");
         newSeed.setId("newSeed");
         newSeed.setTooltip(new Tooltip("Draw a fresh random seed: new data and initialisation (new run)"));
-        HBox box = new HBox(6, new Label("seed"), seed, newSeed);
-        box.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(6, new Label("seed"), seed, newSeed);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(0, line);
         Tooltip tip = new Tooltip();
         seed.setTooltip(tip);
         Row row = new Row(ControlsModel.SEED, box) {

@@ -2,6 +2,7 @@ package org.parsimonylab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -147,6 +148,10 @@ class ControlsViewTest {
                 "⚠ " + loaderMessage(e1.preset(), e1.fileName(), "network.width=0"),
                 robot.lookup("#controlsError").queryAs(Label.class).getText());
         assertEquals("30", width.getText(), "the field shows the value kept");
+        assertSame(
+                robot.lookup("#width").query(),
+                robot.lookup("#controlsError").query().getParent(),
+                "the message is right under the control that was edited");
         assertEquals(List.of(), model.overrides());
         assertEquals(List.of(), edits);
 
