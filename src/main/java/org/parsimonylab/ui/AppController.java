@@ -78,8 +78,19 @@ public final class AppController implements RunActions, AutoCloseable {
 
     /** Loads {@code entry} into the controls and starts it, playing if {@code play}. */
     public void open(PresetEntry entry, boolean play) {
-        controls.load(entry);
-        startRun("preset “" + entry.title() + "”", play);
+        open(entry, java.util.List.of(), play);
+    }
+
+    /**
+     * Loads {@code entry} with the command line's {@code --set} overrides into the controls and starts it, playing if
+     * {@code play}.
+     *
+     * @throws org.parsimonylab.preset.PresetException if an override is invalid (nothing changes then)
+     */
+    public void open(PresetEntry entry, java.util.List<String> overrides, boolean play) {
+        controls.load(entry, overrides);
+        String edits = controls.overridesNote();
+        startRun("preset “" + entry.title() + "”" + (edits.isEmpty() ? "" : " with " + edits), play);
     }
 
     /**

@@ -103,11 +103,40 @@ public final class ControlsModel {
 
     /** Loads {@code entry}: its preset becomes the base, every override is dropped, and nothing else changes. */
     public void load(PresetEntry entry) {
+        load(entry, List.of());
+    }
+
+    /**
+     * Loads {@code entry} with the command line's {@code --set} overrides ("dotted.path=value") as the controls'
+     * overrides, so they show in the run note and in {@link #overrides()}.
+     *
+     * @throws PresetException with the loader's one-line message if an override is invalid (nothing is loaded then)
+     */
+    public void load(PresetEntry entry, List<String> sets) {
+        Map<String, String> next = new LinkedHashMap<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            next.put(eq <= 0 ? set : set.substring(0, eq).strip(), eq <= 0 ? "" : set.substring(eq + 1));
+        }
+        Preset p = PresetOverrides.apply(entry.preset(), entry.fileName(), sets);
+        for (String key : List.copyOf(next.keySet())) {
+            try {
+                String value = PresetOverrides.valueText(p, key);
+                if (value.equals(PresetOverrides.valueText(entry.preset(), key))) {
+                    next.remove(key);
+                } else {
+                    next.put(key, value);
+                }
+            } catch (IllegalArgumentException e) {
+                // A whole object (e.g. variants.3) has no one-line value: keep the override as given.
+            }
+        }
         loading.set(true);
         try {
             overrides.clear();
+            overrides.putAll(next);
             preset.set(entry);
-            setEffective(entry.preset());
+            setEffective(p);
             error.set("");
         } finally {
             loading.set(false);

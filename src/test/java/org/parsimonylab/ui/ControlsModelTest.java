@@ -3,6 +3,7 @@ package org.parsimonylab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,6 +195,25 @@ class ControlsModelTest {
                 model.errorProperty().get());
         assertTrue(model.set(ControlsModel.WIDTH, "31"));
         assertEquals("", model.errorProperty().get(), "an accepted edit clears the message");
+    }
+
+    @Test
+    void commandLineOverridesBecomeTheControlsOverrides() {
+        ControlsModel model = new ControlsModel();
+        PresetEntry e1 = entry("e1-law-of-parsimony.json");
+        List<String> sets = List.of("network.width=40", "training.learningRate=1e-1", "seed=0", "data.noise=0.2");
+        model.load(e1, sets);
+        assertSamePreset(PresetLoader.loadShipped(e1.fileName(), sets), model.build(), "e1 with --set");
+        assertEquals(
+                List.of("network.width=40", "training.learningRate=0.1", "data.noise=0.2"),
+                model.overrides(),
+                "canonical values; seed=0 is the loaded value, so no override");
+        assertEquals("width 30 → 40, learning rate η 1 → 0.1, data.noise 0.1 → 0.2", model.overridesNote());
+
+        PresetException bad = assertThrows(
+                PresetException.class, () -> model.load(entry("e3-momentum.json"), List.of("network.depth=0")));
+        assertTrue(bad.getMessage().contains("network.depth"), bad.getMessage());
+        assertSamePreset(PresetLoader.loadShipped(e1.fileName(), sets), model.build(), "a failed load changes nothing");
     }
 
     @Test
