@@ -316,6 +316,7 @@ public final class ControlsView extends VBox {
         Tooltip tip = new Tooltip();
         s.setTooltip(tip);
         field.setTooltip(tip);
+        n.setTooltip(tip);
         double[] dragStart = {Double.NaN};
         Row row = new Row(key, box) {
             @Override
@@ -331,6 +332,8 @@ public final class ControlsView extends VBox {
                     field.setStyle("-fx-font-weight: bold;" + (beyond ? " -fx-text-fill: #0b5394;" : ""));
                     tip.setText(tooltip(name, key, range)
                             + (beyond ? "\n" + v + " is beyond the slider's range and is used as it is" : ""));
+                    // Italic: some variants override this key, so they do not see the base value (tooltip says so).
+                    n.setStyle(model.variantsOverriding(key) > 0 ? "-fx-font-style: italic;" : "");
                 } finally {
                     updating = false;
                 }
