@@ -99,7 +99,11 @@ class ControlsViewTest {
         assertEquals(lr.getMax(), lr.getValue(), 1e-12, "the thumb stops at the end of the range");
         assertEquals(300.0, model.build().training().learningRate());
         assertTrue(lr.getTooltip().getText().contains("50 of 100 variants override training.learningRate"));
-        assertFalse(robot.lookup("#stepsSlider").queryAs(Slider.class).getTooltip().getText().contains("override"));
+        assertFalse(robot.lookup("#stepsSlider")
+                .queryAs(Slider.class)
+                .getTooltip()
+                .getText()
+                .contains("override"));
 
         choose(robot, "e5-compressed-vs-narrow.json");
         assertEquals("1000", field(robot, "#dimValue").getText());
