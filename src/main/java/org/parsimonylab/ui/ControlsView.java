@@ -62,14 +62,24 @@ public final class ControlsView extends VBox {
         /** Shows the model's value without writing anything back. */
         abstract void refresh();
 
-        void commit(String text) {
-            if (!text.equals(model.value(key)) && !model.set(key, text)) {
+        /** Gives {@code text} to the model; false (with the message under this control) if it was rejected. */
+        boolean commit(String text) {
+            boolean taken = text.equals(model.value(key)) || model.set(key, text);
+            if (!taken) {
                 // The loader's message goes right under the control that was edited, where the user looks.
                 ((javafx.scene.layout.Pane) error.getParent()).getChildren().remove(error);
                 node.getChildren().add(error);
             }
             // Rejected (or unchanged): show the value the model kept.
             refresh();
+            return taken;
+        }
+
+        /** Enter in a field: commit, and when taken hand the keyboard back to Space, Right and R. */
+        void commitTyped(String text) {
+            if (commit(text)) {
+                ControlsView.this.requestFocus();
+            }
         }
 
         void showFor(DataKind kind) {
@@ -358,7 +368,7 @@ public final class ControlsView extends VBox {
                 row.commit(fromSlider(scale, s.getValue()));
             }
         });
-        field.setOnAction(e -> row.commit(field.getText().strip()));
+        field.setOnAction(e -> row.commitTyped(field.getText().strip()));
         field.focusedProperty().addListener((obs, was, now) -> {
             if (!now && !row.updating) {
                 row.commit(field.getText().strip());
@@ -392,7 +402,7 @@ public final class ControlsView extends VBox {
                 }
             }
         };
-        seed.setOnAction(e -> row.commit(seed.getText().strip()));
+        seed.setOnAction(e -> row.commitTyped(seed.getText().strip()));
         seed.focusedProperty().addListener((obs, was, now) -> {
             if (!now && !row.updating) {
                 row.commit(seed.getText().strip());

@@ -126,6 +126,7 @@ class ControlsViewTest {
         robot.clickOn(width).eraseText(width.getText().length()).write("187").type(KeyCode.ENTER);
         assertEquals(List.of("network.width=187"), model.overrides());
         assertEquals("187", width.getText());
+        assertFalse(width.isFocused(), "a taken value hands the keyboard back to the shortcuts");
         assertEquals(
                 List.of("network.width"),
                 ControlsModelTest.differences(PresetWriter.toTree(before), PresetWriter.toTree(model.build()), ""));
@@ -153,6 +154,7 @@ class ControlsViewTest {
                 "⚠ " + loaderMessage(e1.preset(), e1.fileName(), "network.width=0"),
                 robot.lookup("#controlsError").queryAs(Label.class).getText());
         assertEquals("30", width.getText(), "the field shows the value kept");
+        assertTrue(width.isFocused(), "a rejected value keeps the field focused for another try");
         assertSame(
                 robot.lookup("#width").query(),
                 robot.lookup("#controlsError").query().getParent(),
