@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.parsimonylab.engine.linalg.LinAlgs;
+import org.parsimonylab.preset.PresetOverrides;
 
 /**
  * The desktop app. With no options it opens the law-of-parsimony preset already running. Options (after {@code gui}
@@ -69,15 +70,19 @@ public class App extends Application {
                 .filter(p -> p.fileName().equals(PresetEntry.DEFAULT_FILE))
                 .findFirst()
                 .orElse(presets.get(0));
+        List<String> overrides = List.of();
         if (options.preset != null || !options.overrides.isEmpty()) {
             try {
                 PresetEntry chosen =
-                        PresetEntry.load(options.preset == null ? first.fileName() : options.preset, options.overrides);
+                        PresetEntry.load(options.preset == null ? first.fileName() : options.preset, List.of());
+                // Checked here so that a bad --set falls back to the default preset; the controls apply them.
+                PresetOverrides.apply(chosen.preset(), chosen.fileName(), options.overrides);
                 presets.replaceAll(p -> p.fileName().equals(chosen.fileName()) ? chosen : p);
                 if (presets.stream().noneMatch(p -> p == chosen)) {
                     presets.add(chosen);
                 }
                 first = chosen;
+                overrides = List.copyOf(options.overrides);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "cannot open the requested preset: " + e.getMessage());
             }
@@ -101,7 +106,7 @@ public class App extends Application {
         stage.setOnCloseRequest(e -> controller.close());
         stage.show();
 
-        controller.open(first, !options.paused);
+        controller.open(first, overrides, !options.paused);
         if (options.screenshot != null) {
             screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
         }

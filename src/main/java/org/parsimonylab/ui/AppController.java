@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.beans.value.ObservableValue;
 import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.export.FigureMetadata;
 import org.parsimonylab.export.RunFolderReader;
@@ -48,29 +47,7 @@ public final class AppController implements RunActions, AutoCloseable {
         this.run = Objects.requireNonNull(run);
         this.session = new TrainingSession(uiExecutor, run::accept, linAlgs);
         session.setSpeed(speed);
-        structural(controls.dataKindProperty(), "data kind");
-        structural(controls.dimProperty(), "d");
-        structural(controls.rankProperty(), "r");
-        structural(controls.classesProperty(), "K");
-        structural(controls.samplesProperty(), "samples");
-        structural(controls.widthProperty(), "width");
-        structural(controls.depthProperty(), "depth");
-        structural(controls.initScaleProperty(), "init scale ε");
-        structural(controls.optimizerProperty(), "optimizer");
-        structural(controls.lossProperty(), "loss");
-        structural(controls.stepsProperty(), "step budget");
-        structural(controls.seedProperty(), "seed");
-        controls.learningRateProperty().addListener((obs, old, now) -> {
-            if (controls.loadingProperty().get()) {
-                return;
-            }
-            if (controls.build() != null && session.spec() != null) {
-                session.setLearningRate(now.doubleValue());
-                run.runNoteProperty()
-                        .set("Run #" + session.runId() + ": learning rate η = " + Format.sig(now.doubleValue())
-                                + " from the next step (no reset)");
-            }
-        });
+        controls.addEditListener(this::edited);
         controls.presetProperty().addListener((obs, old, now) -> {
             if (!controls.loadingProperty().get() && now != null) {
                 open(now, run.playingProperty().get());
@@ -78,31 +55,42 @@ public final class AppController implements RunActions, AutoCloseable {
         });
     }
 
-    private <T> void structural(ObservableValue<T> property, String name) {
-        property.addListener((obs, old, now) -> {
-            if (controls.loadingProperty().get()) {
-                return;
+    /**
+     * One accepted edit of the controls: the learning rate goes to the running session live; any other key is
+     * structural and starts a new run that says what changed.
+     */
+    private void edited(ControlsModel.Edit edit) {
+        if (edit.key().equals(ControlsModel.LEARNING_RATE)) {
+            Preset p = controls.build();
+            if (p != null && session.spec() != null) {
+                double lr = p.training().learningRate();
+                session.setLearningRate(lr);
+                run.runNoteProperty()
+                        .set("Run #" + session.runId() + ": learning rate η = " + Format.sig(lr)
+                                + " from the next step (no reset)");
             }
-            startRun(
-                    name + " " + describe(old) + " → " + describe(now) + ": new run, weights re-initialised",
-                    run.playingProperty().get());
-        });
-    }
-
-    private static String describe(Object v) {
-        if (v instanceof Double d) {
-            return Format.sig(d);
+            return;
         }
-        if (v instanceof org.parsimonylab.engine.Labeled l) {
-            return l.label();
-        }
-        return String.valueOf(v);
+        startRun(
+                edit.describe() + ": new run, weights re-initialised",
+                run.playingProperty().get());
     }
 
     /** Loads {@code entry} into the controls and starts it, playing if {@code play}. */
     public void open(PresetEntry entry, boolean play) {
-        controls.load(entry);
-        startRun("preset “" + entry.title() + "”", play);
+        open(entry, java.util.List.of(), play);
+    }
+
+    /**
+     * Loads {@code entry} with the command line's {@code --set} overrides into the controls and starts it, playing if
+     * {@code play}.
+     *
+     * @throws org.parsimonylab.preset.PresetException if an override is invalid (nothing changes then)
+     */
+    public void open(PresetEntry entry, java.util.List<String> overrides, boolean play) {
+        controls.load(entry, overrides);
+        String edits = controls.overridesNote();
+        startRun("preset “" + entry.title() + "”" + (edits.isEmpty() ? "" : " with " + edits), play);
     }
 
     /**

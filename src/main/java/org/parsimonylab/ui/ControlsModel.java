@@ -1,156 +1,319 @@
 package org.parsimonylab.ui;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.parsimonylab.engine.data.DataKind;
 import org.parsimonylab.engine.data.DataSpec;
-import org.parsimonylab.engine.net.InitSpec;
-import org.parsimonylab.engine.net.NetworkSpec;
-import org.parsimonylab.engine.train.LossKind;
-import org.parsimonylab.engine.train.OptimizerKind;
-import org.parsimonylab.engine.train.TrainingSpec;
-import org.parsimonylab.metrics.MetricsSpec;
+import org.parsimonylab.engine.data.TargetKind;
 import org.parsimonylab.preset.Preset;
+import org.parsimonylab.preset.PresetException;
+import org.parsimonylab.preset.PresetOverrides;
 
 /**
- * The left panel's state: the chosen preset and the values of every control, as JavaFX properties. {@link #build()}
- * turns them into a {@link Preset}; an invalid combination is not thrown but explained in {@link #errorProperty()}
- * with the engine's own message, which names the field and the allowed range.
+ * The left panel's state: the loaded preset and a list of dotted-path overrides, one per edited control, applied by
+ * the preset layer exactly as the command line's {@code --set}. Every control maps to one preset key; its value is
+ * read from the effective preset (base + overrides), and an edit replaces that key's override only. Loading a preset
+ * never changes it: {@link #build()} right after {@link #load} is the loaded preset. An edit the loader rejects keeps
+ * the previous value and shows the loader's one-line message in {@link #errorProperty()}.
  */
 public final class ControlsModel {
+    /** Data kind. */
+    public static final String DATA_KIND = "data.kind";
+    /** Input dimension d. */
+    public static final String DIM = "data.dim";
+    /** Output dimension (rows of Φ). */
+    public static final String OUTPUT_DIM = "data.outputDim";
+    /** Target rank r (class-clusters, union-of-subspaces: the subspace dimension). */
+    public static final String RANK = "data.rank";
+    /** Classes K. */
+    public static final String CLASSES = "data.classes";
+    /** Samples N of regression. */
+    public static final String SAMPLES = "data.samples";
+    /** Samples per class n. */
+    public static final String SAMPLES_PER_CLASS = "data.samplesPerClass";
+    /** Hidden width. */
+    public static final String WIDTH = "network.width";
+    /** Depth L. */
+    public static final String DEPTH = "network.depth";
+    /** Init scale ε. */
+    public static final String INIT_SCALE = "network.init.scale";
+    /** Learning rate η (changes live). */
+    public static final String LEARNING_RATE = "training.learningRate";
+    /** Optimizer. */
+    public static final String OPTIMIZER = "training.optimizer";
+    /** Loss. */
+    public static final String LOSS = "training.loss";
+    /** Step budget. */
+    public static final String STEPS = "training.steps";
+    /** Block rank of the spectra (how many top and bottom singular values are coloured). */
+    public static final String BLOCK_RANK = "metrics.blockRank";
+    /** Seed. */
+    public static final String SEED = "seed";
+
+    /** Short names of the keys for run notes ("width 30 → 62"), in panel order. */
+    private static final Map<String, String> NAMES = names();
+
     private final ObjectProperty<PresetEntry> preset = new SimpleObjectProperty<>();
-    private final ObjectProperty<DataKind> dataKind = new SimpleObjectProperty<>(DataKind.FACTORIZATION);
-    private final IntegerProperty dim = new SimpleIntegerProperty(30);
-    private final IntegerProperty rank = new SimpleIntegerProperty(3);
-    private final IntegerProperty classes = new SimpleIntegerProperty(5);
-    private final IntegerProperty samples = new SimpleIntegerProperty(300);
-    private final IntegerProperty width = new SimpleIntegerProperty(30);
-    private final IntegerProperty depth = new SimpleIntegerProperty(3);
-    private final DoubleProperty initScale = new SimpleDoubleProperty(1.0);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(1.0);
-    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.GD);
-    private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(LossKind.HALF_MEAN);
-    private final LongProperty steps = new SimpleLongProperty(50);
-    private final LongProperty seed = new SimpleLongProperty(0);
+    private final ReadOnlyObjectWrapper<Preset> effective = new ReadOnlyObjectWrapper<>();
+    private final Map<String, String> overrides = new LinkedHashMap<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final List<Consumer<Edit>> editListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, String> valueCache = new LinkedHashMap<>();
+    private final Map<String, Integer> overridingCache = new LinkedHashMap<>();
 
-    /** Sets every control from {@code entry}'s base sections. */
-    public void load(PresetEntry entry) {
-        loading.set(true);
-        try {
-            Preset p = entry.preset();
-            DataSpec d = p.data();
-            dataKind.set(d.kind());
-            dim.set(d.dim());
-            rank.set(d.kind() == DataKind.CLASSIFICATION ? p.metrics().blockRank() : d.rank());
-            classes.set(d.classes());
-            samples.set(d.kind() == DataKind.CLASSIFICATION ? d.samplesPerClass() : d.samples());
-            width.set(p.network().width());
-            depth.set(p.network().depth());
-            initScale.set(p.network().init().scale());
-            learningRate.set(p.training().learningRate());
-            optimizer.set(p.training().optimizer());
-            loss.set(p.training().loss());
-            steps.set(p.training().steps());
-            seed.set(p.seed());
-            preset.set(entry);
-        } finally {
-            loading.set(false);
+    /**
+     * One accepted edit of the effective preset.
+     *
+     * @param key the dotted preset key that changed, e.g. {@code network.width}
+     * @param name its short name for notes, e.g. {@code width}
+     * @param oldValue the value before, as text
+     * @param newValue the value now, as text
+     */
+    public record Edit(String key, String name, String oldValue, String newValue) {
+        /** "width 30 → 62". */
+        public String describe() {
+            return name + " " + oldValue + " → " + newValue;
         }
-        build();
+    }
+
+    /** A model with no preset; choosing one in the gallery (the preset property) loads it. */
+    public ControlsModel() {
+        preset.addListener((obs, old, now) -> {
+            if (!loading.get() && now != null) {
+                load(now);
+            }
+        });
+    }
+
+    /** Loads {@code entry}: its preset becomes the base, every override is dropped, and nothing else changes. */
+    public void load(PresetEntry entry) {
+        load(entry, List.of());
     }
 
     /**
-     * The preset the controls describe (the chosen preset with its base sections replaced; variants keep their own
-     * overrides), or null with {@link #errorProperty()} explaining why not.
+     * Loads {@code entry} with the command line's {@code --set} overrides ("dotted.path=value") as the controls'
+     * overrides, so they show in the run note and in {@link #overrides()}.
+     *
+     * @throws PresetException with the loader's one-line message if an override is invalid (nothing is loaded then)
      */
-    public Preset build() {
+    public void load(PresetEntry entry, List<String> sets) {
+        Map<String, String> next = new LinkedHashMap<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            next.put(eq <= 0 ? set : set.substring(0, eq).strip(), eq <= 0 ? "" : set.substring(eq + 1));
+        }
+        Preset p = PresetOverrides.apply(entry.preset(), entry.fileName(), sets);
+        for (String key : List.copyOf(next.keySet())) {
+            try {
+                String value = PresetOverrides.valueText(p, key);
+                if (value.equals(PresetOverrides.valueText(entry.preset(), key))) {
+                    next.remove(key);
+                } else {
+                    next.put(key, value);
+                }
+            } catch (IllegalArgumentException e) {
+                // A whole object (e.g. variants.3) has no one-line value: keep the override as given.
+            }
+        }
+        loading.set(true);
+        try {
+            overrides.clear();
+            overrides.putAll(next);
+            preset.set(entry);
+            setEffective(p);
+            error.set("");
+        } finally {
+            loading.set(false);
+        }
+    }
+
+    /**
+     * Sets {@code key} to {@code text} as {@code --set key=text} would, replacing that key's earlier override (or
+     * dropping it when the value is the loaded preset's own). Returns false, keeps the previous value and explains why
+     * in {@link #errorProperty()} when the preset layer rejects it; listeners hear of accepted changes only.
+     */
+    public boolean set(String key, String text) {
         PresetEntry entry = preset.get();
         if (entry == null) {
             error.set("choose a preset");
-            return null;
+            return false;
         }
-        Preset p = entry.preset();
+        Map<String, String> next = new LinkedHashMap<>(overrides);
+        next.put(key, text.strip());
+        Preset candidate;
+        String newValue;
         try {
-            DataSpec d0 = p.data();
-            boolean classification = dataKind.get() == DataKind.CLASSIFICATION;
-            boolean square = d0.dim() == d0.outputDim();
-            DataSpec data = new DataSpec(
-                    dataKind.get(),
-                    dim.get(),
-                    square ? dim.get() : d0.outputDim(),
-                    classification ? d0.rank() : rank.get(),
-                    classification ? d0.samples() : samples.get(),
-                    classes.get(),
-                    classification ? samples.get() : d0.samplesPerClass(),
-                    d0.observedFraction(),
-                    d0.whiten(),
-                    d0.inputScale(),
-                    d0.targetSpectrum(),
-                    d0.targetKind());
-            NetworkSpec n0 = p.network();
-            NetworkSpec network = new NetworkSpec(
-                    n0.kind(),
-                    depth.get(),
-                    width.get(),
-                    n0.activation(),
-                    n0.bias(),
-                    new InitSpec(n0.init().kind(), initScale.get()),
-                    n0.trainLast(),
-                    n0.compression());
-            TrainingSpec t0 = p.training();
-            TrainingSpec training = new TrainingSpec(
-                    optimizer.get(),
-                    learningRate.get(),
-                    t0.momentum(),
-                    loss.get(),
-                    t0.outerLearningRateScale(),
-                    steps.get(),
-                    t0.lossTolerance(),
-                    t0.lossCheckEvery(),
-                    t0.batchSize(),
-                    t0.gradientForm());
-            MetricsSpec m0 = p.metrics();
-            MetricsSpec metrics = new MetricsSpec(m0.every(), m0.referenceStep(), rank.get(), m0.svd());
-            Preset built = new Preset(
-                    p.schemaVersion(),
-                    p.name(),
-                    p.title(),
-                    p.description(),
-                    seed.get(),
-                    data,
-                    network,
-                    training,
-                    metrics,
-                    p.variants());
-            error.set("");
-            warning.set(warningFor(built));
-            return built;
-        } catch (IllegalArgumentException e) {
+            candidate = PresetOverrides.apply(entry.preset(), entry.fileName(), list(next));
+            newValue = PresetOverrides.valueText(candidate, key);
+        } catch (PresetException | IllegalArgumentException e) {
             error.set(e.getMessage());
-            warning.set("");
-            return null;
+            return false;
         }
+        String oldValue = value(key);
+        if (newValue.equals(PresetOverrides.valueText(entry.preset(), key))) {
+            next.remove(key);
+        } else {
+            // Canonical text ("1e-3" → "0.001") so the list reads as the values the run uses.
+            next.put(key, newValue);
+        }
+        overrides.clear();
+        overrides.putAll(next);
+        error.set("");
+        if (newValue.equals(oldValue)) {
+            return true;
+        }
+        setEffective(candidate);
+        Edit edit = new Edit(key, name(key), oldValue, newValue);
+        for (Consumer<Edit> l : editListeners) {
+            l.accept(edit);
+        }
+        return true;
+    }
+
+    private void setEffective(Preset p) {
+        valueCache.clear();
+        overridingCache.clear();
+        effective.set(p);
+        warning.set(warningFor(p));
+    }
+
+    private static List<String> list(Map<String, String> overrides) {
+        List<String> out = new ArrayList<>();
+        overrides.forEach((k, v) -> out.add(PresetOverrides.override(k, v)));
+        return out;
+    }
+
+    /** The value of {@code key} in the effective preset, as text ("300", "0.001", "half-mean"). */
+    public String value(String key) {
+        Preset p = effective.get();
+        if (p == null) {
+            return "";
+        }
+        return valueCache.computeIfAbsent(key, k -> PresetOverrides.valueText(p, k));
+    }
+
+    /** The value of {@code key} in the loaded preset, before any override. */
+    public String loadedValue(String key) {
+        PresetEntry entry = preset.get();
+        return entry == null ? "" : PresetOverrides.valueText(entry.preset(), key);
+    }
+
+    /** How many variants of the loaded preset override {@code key}, so the base value the control edits misses them. */
+    public int variantsOverriding(String key) {
+        Preset p = effective.get();
+        return p == null ? 0 : overridingCache.computeIfAbsent(key, k -> PresetOverrides.variantsOverriding(p, k));
+    }
+
+    /** Number of variants of the loaded preset (0 when it has none). */
+    public int variantCount() {
+        Preset p = effective.get();
+        return p == null ? 0 : p.variants().size();
+    }
+
+    /**
+     * The preset the controls describe: the loaded one with the overrides applied, or null (with {@link
+     * #errorProperty()} saying so) before a preset is loaded.
+     */
+    public Preset build() {
+        Preset p = effective.get();
+        if (p == null) {
+            error.set("choose a preset");
+        }
+        return p;
+    }
+
+    /** The overrides as {@code --set} arguments ("network.width=187"), in the order the keys were first edited. */
+    public List<String> overrides() {
+        return list(overrides);
+    }
+
+    /** The overrides as a note, "width 30 → 187, learning rate η 1 → 0.5", or empty. */
+    public String overridesNote() {
+        List<String> parts = new ArrayList<>();
+        overrides.forEach((k, v) -> parts.add(name(k) + " " + loadedValue(k) + " → " + v));
+        return String.join(", ", parts);
+    }
+
+    /** Calls {@code listener} after every accepted edit (not on load). */
+    public void addEditListener(Consumer<Edit> listener) {
+        editListeners.add(listener);
+    }
+
+    /** The short name of {@code key} for notes. */
+    public static String name(String key) {
+        return NAMES.getOrDefault(key, key);
+    }
+
+    /** The keys of the panel's controls, in panel order. */
+    public static Set<String> keys() {
+        return NAMES.keySet();
+    }
+
+    /** Whether the control of {@code key} means anything for data of {@code kind} (the panel hides it otherwise). */
+    public static boolean relevant(String key, DataKind kind) {
+        boolean file = kind == DataKind.DIGITS || kind == DataKind.CSV;
+        boolean subspace = kind == DataKind.CLASS_CLUSTERS || kind == DataKind.UNION_OF_SUBSPACES;
+        boolean classes = kind == DataKind.CLASSIFICATION || subspace;
+        return switch (key) {
+            case DIM -> !file;
+            case OUTPUT_DIM -> kind == DataKind.FACTORIZATION
+                    || kind == DataKind.COMPLETION
+                    || kind == DataKind.REGRESSION;
+            case RANK -> !file && kind != DataKind.CLASSIFICATION;
+            case CLASSES, SAMPLES_PER_CLASS -> classes;
+            case SAMPLES -> kind == DataKind.REGRESSION;
+            default -> true;
+        };
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(DATA_KIND, "data kind");
+        m.put(DIM, "d");
+        m.put(OUTPUT_DIM, "output dim");
+        m.put(RANK, "r");
+        m.put(CLASSES, "K");
+        m.put(SAMPLES, "samples N");
+        m.put(SAMPLES_PER_CLASS, "samples per class");
+        m.put(WIDTH, "width");
+        m.put(DEPTH, "depth");
+        m.put(INIT_SCALE, "init scale ε");
+        m.put(BLOCK_RANK, "block rank");
+        m.put(LEARNING_RATE, "learning rate η");
+        m.put(OPTIMIZER, "optimizer");
+        m.put(LOSS, "loss");
+        m.put(STEPS, "step budget");
+        m.put(SEED, "seed");
+        return m;
     }
 
     private static String warningFor(Preset p) {
         DataSpec d = p.data();
         int r = p.metrics().blockRank();
+        boolean lowRankTarget = d.kind() == DataKind.FACTORIZATION
+                || d.kind() == DataKind.COMPLETION
+                || (d.kind() == DataKind.REGRESSION && d.targetKind() == TargetKind.LOW_RANK_MAP);
+        if (!lowRankTarget) {
+            return "";
+        }
         int smallest = Math.min(Math.min(d.dim(), d.targetRows()), p.network().width());
-        if (d.kind() != DataKind.CLASSIFICATION && 2 * r >= smallest) {
+        if (2 * r >= smallest) {
             return String.format(
                     Locale.ROOT,
                     "2r = %d ≥ %d = min(d, width): the top and bottom blocks meet, so there is no middle block for the"
@@ -158,88 +321,32 @@ public final class ControlsModel {
                     2 * r,
                     smallest);
         }
-        if (p.network().width() < r && d.kind() != DataKind.CLASSIFICATION) {
-            return "width < r: the network cannot represent a rank-" + r + " target.";
+        if (p.network().width() < d.rank()) {
+            return "width < r: the network cannot represent a rank-" + d.rank() + " target.";
+        }
+        if (r != d.rank()) {
+            return "block rank " + r + " ≠ target rank " + d.rank() + ": the spectra colour the top and bottom " + r
+                    + " singular values.";
         }
         return "";
     }
 
-    /** The chosen preset. */
+    /** The chosen preset (the gallery's selection); setting it loads the preset. */
     public ObjectProperty<PresetEntry> presetProperty() {
         return preset;
     }
 
-    /** Data kind. */
-    public ObjectProperty<DataKind> dataKindProperty() {
-        return dataKind;
+    /** The preset the controls describe (loaded preset + overrides); changes on load and on every accepted edit. */
+    public ReadOnlyObjectProperty<Preset> effectiveProperty() {
+        return effective.getReadOnlyProperty();
     }
 
-    /** Input dimension d. */
-    public IntegerProperty dimProperty() {
-        return dim;
-    }
-
-    /** Target rank r (the block rank of the spectra; for classification only the block rank). */
-    public IntegerProperty rankProperty() {
-        return rank;
-    }
-
-    /** Number of classes K. */
-    public IntegerProperty classesProperty() {
-        return classes;
-    }
-
-    /** Samples N (regression) or per class n (classification). */
-    public IntegerProperty samplesProperty() {
-        return samples;
-    }
-
-    /** Hidden width. */
-    public IntegerProperty widthProperty() {
-        return width;
-    }
-
-    /** Depth L. */
-    public IntegerProperty depthProperty() {
-        return depth;
-    }
-
-    /** Init scale ε. */
-    public DoubleProperty initScaleProperty() {
-        return initScale;
-    }
-
-    /** Learning rate η (live). */
-    public DoubleProperty learningRateProperty() {
-        return learningRate;
-    }
-
-    /** Optimizer. */
-    public ObjectProperty<OptimizerKind> optimizerProperty() {
-        return optimizer;
-    }
-
-    /** Loss. */
-    public ObjectProperty<LossKind> lossProperty() {
-        return loss;
-    }
-
-    /** Step budget. */
-    public LongProperty stepsProperty() {
-        return steps;
-    }
-
-    /** Seed. */
-    public LongProperty seedProperty() {
-        return seed;
-    }
-
-    /** True while {@link #load} sets the controls (listeners should not start runs then). */
+    /** True while {@link #load} runs (listeners of the preset property should not start runs then). */
     public BooleanProperty loadingProperty() {
         return loading;
     }
 
-    /** Why the controls do not make a valid run, or empty. */
+    /** Why the last edit was not taken (the preset loader's one-line message), or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }

@@ -1,12 +1,9 @@
 package org.parsimonylab.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import java.util.function.DoubleFunction;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,16 +16,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.parsimonylab.engine.Labeled;
 import org.parsimonylab.engine.data.DataKind;
 import org.parsimonylab.engine.train.LossKind;
 import org.parsimonylab.engine.train.OptimizerKind;
+import org.parsimonylab.preset.PresetOverrides;
 
 /**
- * The left panel: the preset gallery (title, what the figure shows, which paper figure it reproduces) and every
- * control with its value and range. Structural controls commit when a drag ends, so one drag starts one new run;
- * the learning rate changes live. Invalid combinations are explained under the controls.
+ * The left panel: the preset gallery (title, what the figure shows, which paper figure it reproduces) and one control
+ * per preset key. Every control shows the effective preset's value as it is and edits only through {@link
+ * ControlsModel#set}; a slider's range limits dragging only (a value beyond it is shown and kept, and may be typed in
+ * the field next to it). Structural controls commit when a drag ends, so one drag starts one new run; the learning
+ * rate changes live. A typed value the preset loader rejects is explained under the controls.
  */
 public final class ControlsView extends VBox {
     private final ControlsModel model;
@@ -36,22 +36,72 @@ public final class ControlsView extends VBox {
     private final Label reproduces = new Label();
     private final Label error = new Label();
     private final Label warning = new Label();
-    private final VBox rankRow;
-    private final VBox classesRow;
+    private final List<Row> rows = new ArrayList<>();
+
+    /** How a slider position maps to a value. */
+    private enum Scale {
+        /** Integers, linear. */
+        INT,
+        /** Positive reals over log10, three significant digits. */
+        LOG,
+        /** Step budgets over log10, two significant digits. */
+        STEPS
+    }
+
+    /** One control: shows the model's value of {@code key}, edits it through the model, shown for some data kinds. */
+    private abstract class Row {
+        final String key;
+        final VBox node;
+        boolean updating;
+
+        Row(String key, VBox node) {
+            this.key = key;
+            this.node = node;
+        }
+
+        /** Shows the model's value without writing anything back. */
+        abstract void refresh();
+
+        /** Gives {@code text} to the model; false (with the message under this control) if it was rejected. */
+        boolean commit(String text) {
+            boolean taken = text.equals(model.value(key)) || model.set(key, text);
+            if (!taken) {
+                // The loader's message goes right under the control that was edited, where the user looks.
+                ((javafx.scene.layout.Pane) error.getParent()).getChildren().remove(error);
+                node.getChildren().add(error);
+            }
+            // Rejected (or unchanged): show the value the model kept.
+            refresh();
+            return taken;
+        }
+
+        /** Enter in a field: commit, and when taken hand the keyboard back to Space, Right and R. */
+        void commitTyped(String text) {
+            if (commit(text)) {
+                ControlsView.this.requestFocus();
+            }
+        }
+
+        void showFor(DataKind kind) {
+            boolean show = ControlsModel.relevant(key, kind);
+            node.setVisible(show);
+            node.setManaged(show);
+        }
+    }
 
     /** A panel editing {@code model}, offering {@code presets}. */
     public ControlsView(ControlsModel model, List<PresetEntry> presets) {
         this.model = model;
-        setSpacing(6);
+        setSpacing(5);
         setPadding(new Insets(8, 10, 10, 10));
-        setPrefWidth(330);
+        setPrefWidth(340);
         setMinWidth(300);
 
-        Label galleryTitle = section("Preset");
         ComboBox<PresetEntry> gallery = new ComboBox<>(FXCollections.observableArrayList(presets));
         gallery.setId("presetGallery");
         gallery.setMaxWidth(Double.MAX_VALUE);
-        gallery.setTooltip(new Tooltip("Shipped presets, one per paper experiment"));
+        gallery.setTooltip(new Tooltip("Shipped presets, one per paper experiment. Choosing one loads it exactly as"
+                + " shipped and drops every edit of the controls."));
         gallery.valueProperty().bindBidirectional(model.presetProperty());
         description.setId("presetDescription");
         description.setWrapText(true);
@@ -62,123 +112,113 @@ public final class ControlsView extends VBox {
         model.presetProperty().addListener((obs, old, now) -> showPreset(now));
         showPreset(model.presetProperty().get());
 
-        ComboBox<DataKind> kind = combo("dataKind", DataKind.values(), model.dataKindProperty());
-        kind.setTooltip(new Tooltip("factorization: Y = Φ (X = I); completion: Φ seen through a mask; regression:"
-                + " Y = ΦX; classification: K classes, one-hot targets"));
-        VBox dimRow = intSlider("dim", "input dimension d", 2, 600, model.dimProperty());
-        rankRow = intSlider("rank", "target rank r", 1, 50, model.rankProperty());
-        classesRow = intSlider("classes", "classes K", 2, 20, model.classesProperty());
-        VBox samplesRow = intSlider("samples", "samples N", 1, 2000, model.samplesProperty());
-        VBox widthRow = intSlider("width", "width", 1, 600, model.widthProperty());
-        VBox depthRow = intSlider("depth", "depth L", 1, 12, model.depthProperty());
-        VBox initRow = logSlider("initScale", "init scale ε", 1e-4, 10, model.initScaleProperty());
-        VBox lrRow = logSlider("learningRate", "learning rate η (live)", 1e-4, 100, model.learningRateProperty());
-        ComboBox<OptimizerKind> optimizer = combo("optimizer", OptimizerKind.values(), model.optimizerProperty());
-        ComboBox<LossKind> loss = combo("loss", LossKind.values(), model.lossProperty());
-        VBox stepsRow = logSlider("steps", "step budget", 10, 1e6, null);
-        bindSteps((Slider) stepsRow.getChildren().get(1), stepsLabel(stepsRow), model.stepsProperty());
-
-        TextField seed = new TextField();
-        seed.setId("seed");
-        seed.setPrefColumnCount(10);
-        seed.setText(Long.toString(model.seedProperty().get()));
-        model.seedProperty().addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
-        seed.setOnAction(e -> commitSeed(seed));
-        seed.focusedProperty().addListener((obs, old, now) -> {
-            if (!now) {
-                commitSeed(seed);
-            }
-        });
-        Button newSeed = new Button("New seed");
-        newSeed.setId("newSeed");
-        newSeed.setTooltip(new Tooltip("Draw a fresh random seed: new data and initialisation (new run)"));
-        Random random = new Random();
-        newSeed.setOnAction(e -> model.seedProperty().set(random.nextInt(1_000_000)));
-        HBox seedRow = new HBox(6, new Label("seed"), seed, newSeed);
-        seedRow.setAlignment(Pos.CENTER_LEFT);
+        Row kind = combo(
+                "dataKind",
+                "kind",
+                ControlsModel.DATA_KIND,
+                DataKind.values(),
+                "factorization: Y = Φ (X = I); completion: Φ seen through a mask; regression: Y = ΦX;"
+                        + " classification: K classes, one-hot targets; class-clusters, union-of-subspaces: the"
+                        + " MLP data of paper 2; digits, csv: a table");
+        Row dim = slider("dim", "input dimension d", ControlsModel.DIM, Scale.INT, 2, 600);
+        Row outputDim = slider("outputDim", "output dimension", ControlsModel.OUTPUT_DIM, Scale.INT, 1, 600);
+        Row rank = slider("rank", "target rank r", ControlsModel.RANK, Scale.INT, 1, 50);
+        Row classes = slider("classes", "classes K", ControlsModel.CLASSES, Scale.INT, 2, 20);
+        Row samples = slider("samples", "samples N", ControlsModel.SAMPLES, Scale.INT, 1, 2000);
+        Row perClass =
+                slider("samplesPerClass", "samples per class n", ControlsModel.SAMPLES_PER_CLASS, Scale.INT, 1, 2000);
+        Row width = slider("width", "width", ControlsModel.WIDTH, Scale.INT, 1, 600);
+        Row depth = slider("depth", "depth L", ControlsModel.DEPTH, Scale.INT, 1, 12);
+        Row init = slider("initScale", "init scale ε", ControlsModel.INIT_SCALE, Scale.LOG, 1e-4, 10);
+        Row lr = slider("learningRate", "learning rate η (live)", ControlsModel.LEARNING_RATE, Scale.LOG, 1e-4, 100);
+        Row optimizer = combo("optimizer", "optimizer", ControlsModel.OPTIMIZER, OptimizerKind.values(), null);
+        Row loss = combo("loss", "loss", ControlsModel.LOSS, LossKind.values(), null);
+        Row steps = slider("steps", "step budget", ControlsModel.STEPS, Scale.STEPS, 10, 1e6);
+        Row blockRank = slider("blockRank", "block rank (colours)", ControlsModel.BLOCK_RANK, Scale.INT, 1, 50);
+        Row seed = seedRow();
 
         error.setId("controlsError");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
         error.textProperty().bind(model.errorProperty().map(s -> s.isEmpty() ? "" : "⚠ " + s));
         error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         warning.setId("controlsWarning");
         warning.setWrapText(true);
         warning.setStyle("-fx-text-fill: #b45f06;");
         warning.textProperty().bind(model.warningProperty());
         warning.managedProperty().bind(warning.textProperty().isNotEmpty());
 
-        model.dataKindProperty().addListener((obs, old, now) -> showKind(now));
-        showKind(model.dataKindProperty().get());
-
-        Label note = new Label("Changing data, network, steps or seed starts a new run (weights re-initialised);"
-                + " the learning rate and speed change live.");
+        Label note = new Label("Each control edits one key of the preset (as --set does). Changing data, network,"
+                + " steps or seed starts a new run (weights re-initialised); the learning rate and speed change live."
+                + " A slider's range limits dragging only: type any value in its field.");
         note.setWrapText(true);
         note.setStyle("-fx-font-size: 10px; -fx-text-fill: #777777;");
 
         getChildren()
                 .addAll(
-                        galleryTitle,
+                        section("Preset"),
                         gallery,
                         description,
                         reproduces,
                         new Separator(),
                         section("Data"),
-                        labelled("kind", kind),
-                        dimRow,
-                        rankRow,
-                        classesRow,
-                        samplesRow,
+                        kind.node,
+                        dim.node,
+                        outputDim.node,
+                        rank.node,
+                        classes.node,
+                        samples.node,
+                        perClass.node,
                         new Separator(),
                         section("Network"),
-                        widthRow,
-                        depthRow,
-                        initRow,
+                        width.node,
+                        depth.node,
+                        init.node,
                         new Separator(),
                         section("Training"),
-                        lrRow,
-                        labelled("optimizer", optimizer),
-                        labelled("loss", loss),
-                        stepsRow,
-                        seedRow,
+                        lr.node,
+                        optimizer.node,
+                        loss.node,
+                        steps.node,
+                        blockRank.node,
+                        seed.node,
                         error,
                         warning,
                         note);
+
+        model.effectiveProperty().addListener((obs, old, now) -> refreshAll());
+        refreshAll();
     }
 
-    private void commitSeed(TextField seed) {
-        try {
-            model.seedProperty().set(Long.parseLong(seed.getText().strip()));
-        } catch (NumberFormatException e) {
-            seed.setText(Long.toString(model.seedProperty().get()));
+    private void refreshAll() {
+        String kindText = model.value(ControlsModel.DATA_KIND);
+        DataKind kind =
+                kindText.isEmpty() ? DataKind.FACTORIZATION : Labeled.byLabel(DataKind.class, kindText, "data.kind");
+        for (Row r : rows) {
+            r.refresh();
+            r.showFor(kind);
         }
+        Label rankName = nameLabel("rank");
+        if (rankName != null) {
+            boolean subspace = kind == DataKind.CLASS_CLUSTERS || kind == DataKind.UNION_OF_SUBSPACES;
+            rankName.setText(subspace ? "subspace dimension r" : "target rank r");
+        }
+    }
+
+    private Label nameLabel(String id) {
+        for (Row r : rows) {
+            if (id.equals(r.node.getId())) {
+                return (Label)
+                        ((HBox) r.node.getChildren().get(0)).getChildren().get(0);
+            }
+        }
+        return null;
     }
 
     private void showPreset(PresetEntry p) {
         description.setText(p == null ? "" : p.summary());
         reproduces.setText(p == null ? "" : p.reproduces());
-    }
-
-    private void showKind(DataKind kind) {
-        boolean classification = kind == DataKind.CLASSIFICATION;
-        classesRow.setVisible(classification);
-        classesRow.setManaged(classification);
-        Label rankName =
-                (Label) ((HBox) rankRow.getChildren().get(0)).getChildren().get(0);
-        rankName.setText(classification ? "block rank r (spectrum colours)" : "target rank r");
-        Label samples = samplesNameLabel();
-        if (samples != null) {
-            samples.setText(classification ? "samples per class n" : "samples N (regression)");
-        }
-    }
-
-    private Label samplesNameLabel() {
-        for (var node : getChildren()) {
-            if (node instanceof VBox box && "samples".equals(box.getId())) {
-                return (Label) ((HBox) box.getChildren().get(0)).getChildren().get(0);
-            }
-        }
-        return null;
     }
 
     private static Label section(String text) {
@@ -187,17 +227,26 @@ public final class ControlsView extends VBox {
         return l;
     }
 
-    private static HBox labelled(String name, javafx.scene.Node control) {
-        Label l = new Label(name);
-        l.setMinWidth(70);
-        HBox box = new HBox(6, l, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(control, Priority.ALWAYS);
-        return box;
+    /** The tooltip of a control: what it edits, its slider range, and which variants do not see the base value. */
+    private String tooltip(String name, String key, String range) {
+        StringBuilder sb = new StringBuilder(name).append(" — edits ").append(key);
+        if (range != null) {
+            sb.append("\nslider range ").append(range).append(" (dragging only; type any value in the field)");
+        }
+        int over = model.variantsOverriding(key);
+        if (over > 0) {
+            sb.append("\n")
+                    .append(over)
+                    .append(" of ")
+                    .append(model.variantCount())
+                    .append(" variants override ")
+                    .append(key)
+                    .append(": this control edits the base value, which those variants do not use");
+        }
+        return sb.toString();
     }
 
-    private static <E extends Enum<E> & org.parsimonylab.engine.Labeled> ComboBox<E> combo(
-            String id, E[] values, Property<E> property) {
+    private <E extends Enum<E> & Labeled> Row combo(String id, String name, String key, E[] values, String help) {
         ComboBox<E> c = new ComboBox<>(FXCollections.observableArrayList(values));
         c.setId(id);
         c.setMaxWidth(Double.MAX_VALUE);
@@ -212,120 +261,175 @@ public final class ControlsView extends VBox {
                 return null;
             }
         });
-        c.valueProperty().bindBidirectional(property);
-        return c;
-    }
-
-    private static VBox row(String id, String name, Slider slider, Label value, String range) {
-        Label n = new Label(name);
-        value.setId(id + "Value");
-        value.setStyle("-fx-font-weight: bold;");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label r = new Label(range);
-        r.setStyle("-fx-font-size: 10px; -fx-text-fill: #888888;");
-        HBox top = new HBox(4, n, gap, value, r);
-        top.setAlignment(Pos.BASELINE_LEFT);
-        slider.setId(id);
-        VBox box = new VBox(0, top, slider);
-        box.setId(id);
-        slider.setId(id + "Slider");
-        return box;
-    }
-
-    /** An integer slider that commits to {@code property} when a drag ends (or at once for keys and clicks). */
-    private static VBox intSlider(String id, String name, int min, int max, IntegerProperty property) {
-        Slider s = new Slider(min, max, clamp(property.get(), min, max));
-        s.setBlockIncrement(1);
-        s.setMajorTickUnit(1);
-        s.setMinorTickCount(0);
-        Label value = new Label(Integer.toString(property.get()));
-        s.valueProperty().addListener((obs, old, now) -> {
-            int v = (int) Math.round(now.doubleValue());
-            value.setText(Integer.toString(v));
-            if (!s.isValueChanging()) {
-                property.set(v);
+        Label l = new Label(name);
+        l.setMinWidth(70);
+        HBox line = new HBox(6, l, c);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(c, Priority.ALWAYS);
+        VBox box = new VBox(0, line);
+        Tooltip tip = new Tooltip();
+        c.setTooltip(tip);
+        Row row = new Row(key, box) {
+            @Override
+            void refresh() {
+                updating = true;
+                try {
+                    String v = model.value(key);
+                    E current = null;
+                    for (E e : values) {
+                        if (e.label().equals(v)) {
+                            current = e;
+                        }
+                    }
+                    c.setValue(current);
+                    tip.setText((help == null ? "" : help + "\n") + tooltip(name, key, null));
+                } finally {
+                    updating = false;
+                }
+            }
+        };
+        c.valueProperty().addListener((obs, old, now) -> {
+            if (!row.updating && now != null) {
+                row.commit(now.label());
             }
         });
-        s.valueChangingProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                property.set((int) Math.round(s.getValue()));
-            }
-        });
-        property.addListener((obs, old, now) -> {
-            value.setText(Integer.toString(now.intValue()));
-            if ((int) Math.round(s.getValue()) != now.intValue()) {
-                s.setValue(clamp(now.intValue(), min, max));
-            }
-        });
-        s.setTooltip(new Tooltip(name + ": " + min + " … " + max + " (new run)"));
-        return row(id, name, s, value, "  [" + min + "–" + max + "]");
+        rows.add(row);
+        return row;
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    /** A slider over log10 of the value (for ε and η), 3 significant digits. */
-    private static VBox logSlider(String id, String name, double min, double max, DoubleProperty property) {
-        double initial = property == null ? min : property.get();
-        Slider s = new Slider(
-                Math.log10(min), Math.log10(max), clamp(Math.log10(initial), Math.log10(min), Math.log10(max)));
-        s.setBlockIncrement(0.1);
-        Label value = new Label(Format.sig(initial));
-        DoubleFunction<Double> fromSlider =
-                x -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", Math.pow(10, x)));
-        if (property != null) {
-            s.valueProperty().addListener((obs, old, now) -> {
-                double v = fromSlider.apply(now.doubleValue());
-                value.setText(Format.sig(v));
-                if (!s.isValueChanging()) {
-                    property.set(v);
-                }
-            });
-            s.valueChangingProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    property.set(fromSlider.apply(s.getValue()));
-                }
-            });
-            property.addListener((obs, old, now) -> {
-                value.setText(Format.sig(now.doubleValue()));
-                if (Math.abs(fromSlider.apply(s.getValue()) - now.doubleValue())
-                        > 1e-12 * Math.abs(now.doubleValue())) {
-                    s.setValue(clamp(Math.log10(now.doubleValue()), s.getMin(), s.getMax()));
-                }
-            });
+    private Row slider(String id, String name, String key, Scale scale, double min, double max) {
+        boolean log = scale != Scale.INT;
+        Slider s = log ? new Slider(Math.log10(min), Math.log10(max), Math.log10(min)) : new Slider(min, max, min);
+        s.setBlockIncrement(log ? 0.1 : 1);
+        if (!log) {
+            s.setMajorTickUnit(1);
+            s.setMinorTickCount(0);
         }
-        s.setTooltip(new Tooltip(name + ": " + Format.sig(min) + " … " + Format.sig(max) + " (logarithmic)"));
-        return row(id, name, s, value, "  [" + Format.sig(min) + "–" + Format.sig(max) + "]");
-    }
-
-    private static Label stepsLabel(VBox row) {
-        HBox top = (HBox) row.getChildren().get(0);
-        return (Label) top.getChildren().get(2);
-    }
-
-    private static void bindSteps(Slider s, Label value, LongProperty steps) {
-        s.setValue(Math.log10(Math.max(10, steps.get())));
-        value.setText(Long.toString(steps.get()));
+        s.setId(id + "Slider");
+        TextField field = new TextField();
+        field.setId(id + "Value");
+        field.setPrefWidth(80);
+        field.setMinWidth(80);
+        field.setStyle("-fx-font-weight: bold;");
+        Label n = new Label(name);
+        n.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(n, Priority.ALWAYS);
+        String range = "[" + Format.sig(min) + "–" + Format.sig(max) + "]";
+        Label r = new Label(" " + range);
+        r.setStyle("-fx-font-size: 10px; -fx-text-fill: #888888;");
+        r.setMinWidth(64);
+        r.setPrefWidth(64);
+        HBox top = new HBox(4, n, field, r);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(0, top, s);
+        box.setId(id);
+        Tooltip tip = new Tooltip();
+        s.setTooltip(tip);
+        field.setTooltip(tip);
+        n.setTooltip(tip);
+        double[] dragStart = {Double.NaN};
+        Row row = new Row(key, box) {
+            @Override
+            void refresh() {
+                updating = true;
+                try {
+                    String v = model.value(key);
+                    field.setText(v);
+                    double x = v.isEmpty() ? s.getMin() : toSlider(scale, Double.parseDouble(v));
+                    // The thumb stops at the end of its range; the field shows the true value.
+                    s.setValue(Math.max(s.getMin(), Math.min(s.getMax(), x)));
+                    boolean beyond = x < s.getMin() - 1e-9 || x > s.getMax() + 1e-9;
+                    field.setStyle("-fx-font-weight: bold;" + (beyond ? " -fx-text-fill: #0b5394;" : ""));
+                    tip.setText(tooltip(name, key, range)
+                            + (beyond ? "\n" + v + " is beyond the slider's range and is used as it is" : ""));
+                    // Italic: some variants override this key, so they do not see the base value (tooltip says so).
+                    n.setStyle(model.variantsOverriding(key) > 0 ? "-fx-font-style: italic;" : "");
+                } finally {
+                    updating = false;
+                }
+            }
+        };
         s.valueProperty().addListener((obs, old, now) -> {
-            long v = roundSteps(now.doubleValue());
-            value.setText(Long.toString(v));
-            if (!s.isValueChanging()) {
-                steps.set(v);
+            if (row.updating) {
+                return;
+            }
+            String text = fromSlider(scale, now.doubleValue());
+            if (s.isValueChanging()) {
+                field.setText(text); // preview while dragging; the model changes when the drag ends
+            } else {
+                row.commit(text);
             }
         });
         s.valueChangingProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                steps.set(roundSteps(s.getValue()));
+            if (now) {
+                dragStart[0] = s.getValue();
+            } else if (!row.updating && s.getValue() != dragStart[0]) {
+                // A press on the thumb without a move commits nothing, so a value beyond the range survives it.
+                row.commit(fromSlider(scale, s.getValue()));
             }
         });
-        steps.addListener((obs, old, now) -> {
-            value.setText(Long.toString(now.longValue()));
-            if (roundSteps(s.getValue()) != now.longValue()) {
-                s.setValue(Math.log10(Math.max(10, now.longValue())));
+        field.setOnAction(e -> row.commitTyped(field.getText().strip()));
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && !row.updating) {
+                row.commit(field.getText().strip());
             }
         });
+        rows.add(row);
+        return row;
+    }
+
+    private Row seedRow() {
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.setPrefColumnCount(10);
+        Button newSeed = new Button("New seed");
+        newSeed.setId("newSeed");
+        newSeed.setTooltip(new Tooltip("Draw a fresh random seed: new data and initialisation (new run)"));
+        HBox line = new HBox(6, new Label("seed"), seed, newSeed);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(0, line);
+        Tooltip tip = new Tooltip();
+        seed.setTooltip(tip);
+        Row row = new Row(ControlsModel.SEED, box) {
+            @Override
+            void refresh() {
+                updating = true;
+                try {
+                    seed.setText(model.value(key));
+                    tip.setText(tooltip("seed", key, null));
+                } finally {
+                    updating = false;
+                }
+            }
+        };
+        seed.setOnAction(e -> row.commitTyped(seed.getText().strip()));
+        seed.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && !row.updating) {
+                row.commit(seed.getText().strip());
+            }
+        });
+        Random random = new Random();
+        newSeed.setOnAction(e -> row.commit(Integer.toString(random.nextInt(1_000_000))));
+        rows.add(row);
+        return row;
+    }
+
+    /** The slider position of {@code value}. */
+    static double toSlider(Scale scale, double value) {
+        return switch (scale) {
+            case INT -> value;
+            case LOG, STEPS -> value > 0 ? Math.log10(value) : Double.NEGATIVE_INFINITY;
+        };
+    }
+
+    /** The value at slider position {@code x}, as the text the model is given. */
+    static String fromSlider(Scale scale, double x) {
+        return switch (scale) {
+            case INT -> Long.toString(Math.round(x));
+            case LOG -> PresetOverrides.numberText(
+                    Double.parseDouble(String.format(Locale.ROOT, "%.3g", Math.pow(10, x))));
+            case STEPS -> Long.toString(roundSteps(x));
+        };
     }
 
     private static long roundSteps(double log10) {

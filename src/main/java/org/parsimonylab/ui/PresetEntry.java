@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parsimonylab.engine.data.DataSpec;
-import org.parsimonylab.engine.net.NetworkSpec;
-import org.parsimonylab.engine.train.TrainingSpec;
-import org.parsimonylab.metrics.MetricsSpec;
-import org.parsimonylab.metrics.SvdKind;
 import org.parsimonylab.preset.Preset;
 import org.parsimonylab.preset.PresetLoader;
 
@@ -97,22 +92,21 @@ public record PresetEntry(String fileName, Preset preset) {
     }
 
     /**
-     * E1 built from the records, for when no preset file can be found: factorization d = 30, r = 3, linear L = 3 of
+     * E1 read by the preset loader, for when no preset file can be found: factorization d = 30, r = 3, linear L = 3 of
      * width 30 with ε = 1, GD with η = 1 on the ½-mean loss, metrics every step with full SVDs.
      */
     public static Preset lawOfParsimony() {
-        return new Preset(
-                Preset.SCHEMA_VERSION,
-                "e1-law-of-parsimony",
-                "Law of parsimony: gradient descent moves only 2r singular values",
-                "A 3-layer deep linear network of width 30 factorizes a rank-3 30x30 matrix. Only the top 3 and bottom 3"
-                        + " singular values of each layer move; the middle 24 stay on one plateau. Reproduces"
-                        + " experiment E1 (Yaras et al. 2023, thm_main.png).",
-                0,
-                DataSpec.defaults(),
-                NetworkSpec.defaults(),
-                TrainingSpec.defaults(),
-                new MetricsSpec(1, 1, 3, SvdKind.FULL),
+        return PresetLoader.parse(
+                """
+                {"schemaVersion": 1,
+                 "name": "e1-law-of-parsimony",
+                 "title": "Law of parsimony: gradient descent moves only 2r singular values",
+                 "description": "A 3-layer deep linear network of width 30 factorizes a rank-3 30x30 matrix. Only the\
+                 top 3 and bottom 3 singular values of each layer move; the middle 24 stay on one plateau. Reproduces\
+                 experiment E1 (Yaras et al. 2023, thm_main.png).",
+                 "metrics": {"every": 1, "referenceStep": 1, "blockRank": 3, "svd": "full"}}
+                """,
+                "built-in e1-law-of-parsimony",
                 List.of());
     }
 

@@ -73,7 +73,9 @@ class AppTest {
         assertNotEquals(firstRun, run.runIdProperty().get());
         String note = text(robot, "#runNote");
         assertTrue(note.contains("width 30 →") && note.contains("new run"), note);
-        int width = Integer.parseInt(text(robot, "#widthValue"));
+        int width = Integer.parseInt(robot.lookup("#widthValue")
+                .queryAs(javafx.scene.control.TextField.class)
+                .getText());
         assertTrue(width > 30, "dragged right: " + width);
         waitUntil(robot, () -> run.figures().spectrum.dataset().getItemCount(1) > 0);
 

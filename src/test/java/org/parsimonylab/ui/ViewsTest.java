@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -177,21 +178,20 @@ class ViewsTest {
     }
 
     @Test
-    void controlsShowValuesAndExplainInvalidCombinationsInPlace(FxRobot robot) {
-        assertEquals("30", robot.lookup("#widthValue").queryAs(Label.class).getText());
-        assertEquals(
-                "1", robot.lookup("#learningRateValue").queryAs(Label.class).getText());
+    void controlsShowValuesAndExplainRejectedValuesInPlace(FxRobot robot) {
+        assertEquals("30", field(robot, "#widthValue").getText());
+        assertEquals("1", field(robot, "#learningRateValue").getText());
         assertEquals("", robot.lookup("#controlsError").queryAs(Label.class).getText());
-        robot.interact(() -> controls.rankProperty().set(40));
-        assertEquals("40", robot.lookup("#rankValue").queryAs(Label.class).getText());
-        robot.interact(controls::build);
+        robot.interact(() -> assertFalse(controls.set(ControlsModel.RANK, "40")));
+        assertEquals("3", field(robot, "#rankValue").getText(), "the rejected value is not taken");
         String error = robot.lookup("#controlsError").queryAs(Label.class).getText();
-        assertTrue(error.contains("rank must be in [1, 30]"), error);
+        assertTrue(error.contains("data.rank must be in [1, 30]"), error);
 
         robot.interact(() -> {
-            controls.rankProperty().set(15);
-            controls.build();
+            assertTrue(controls.set(ControlsModel.RANK, "15"));
+            assertTrue(controls.set(ControlsModel.BLOCK_RANK, "15"));
         });
+        assertEquals("15", field(robot, "#rankValue").getText());
         assertEquals("", robot.lookup("#controlsError").queryAs(Label.class).getText());
         String warning = robot.lookup("#controlsWarning").queryAs(Label.class).getText();
         assertTrue(warning.contains("2r = 30"), warning);
@@ -202,5 +202,9 @@ class ViewsTest {
                 .contains("rank-3"));
         assertTrue(
                 robot.lookup("#presetReproduces").queryAs(Label.class).getText().startsWith("Reproduces"));
+    }
+
+    private static TextField field(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class);
     }
 }
