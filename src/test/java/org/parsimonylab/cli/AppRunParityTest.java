@@ -64,7 +64,8 @@ class AppRunParityTest {
                 sets.add("variants." + i + ".training.steps=" + STEPS);
             }
         }
-        if (full.data().dim() > 200 || full.data().dim() >= 100 && full.variants().size() > 10) {
+        if (full.data().dim() > 200
+                || full.data().dim() >= 100 && full.variants().size() > 10) {
             // d = 1000, or dozens of variants at d = 100: the same code paths at d = 40 keep the suite fast.
             sets.addAll(List.of("data.dim=40", "data.outputDim=40", "network.width=40"));
         }
