@@ -42,6 +42,7 @@ public final class AppController implements RunActions, AutoCloseable {
     private Path currentBaseDir;
     private Path recordDir;
     private boolean recorded;
+    private boolean closed;
 
     /**
      * A controller whose session delivers snapshots through {@code uiExecutor} ({@code Platform::runLater}) and takes
@@ -335,7 +336,15 @@ public final class AppController implements RunActions, AutoCloseable {
      */
     @Override
     public void close() {
-        if (recordDir != null && !recorded && currentPreset != null && session.spec() != null) {
+        if (closed) {
+            return; // the window's close request and Application.stop both close
+        }
+        closed = true;
+        if (recordDir != null
+                && !recorded
+                && currentPreset != null
+                && session.spec() != null
+                && run.showingRecordedProperty().get() == null) {
             recorded = true;
             Preset preset = currentPreset;
             long runId = session.runId();

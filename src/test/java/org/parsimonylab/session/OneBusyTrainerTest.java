@@ -135,7 +135,8 @@ class OneBusyTrainerTest {
                     fail("the current run never showed up (last shown: " + last + ")");
                 }
             }
-            // Everything shown from now on belongs to the current run.
+            // Everything shown from now on belongs to the current run (paused, so that the stream ends).
+            session.pause();
             SessionSnapshot s;
             while ((s = shown.poll(200, TimeUnit.MILLISECONDS)) != null) {
                 assertEquals(current, s.runId(), "a stale run was shown after the burst");
