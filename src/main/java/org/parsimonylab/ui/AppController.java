@@ -54,8 +54,6 @@ public final class AppController implements RunActions, AutoCloseable {
         this.uiExecutor = Objects.requireNonNull(uiExecutor);
         this.session = new TrainingSession(uiExecutor, run::accept, linAlgs);
         session.setSpeed(speed);
-        // --record: the current run is written when it ends (checked on the FX thread, where the preset lives).
-        session.onRunEnded(capture -> uiExecutor.execute(() -> recordEnded(capture)));
         structural(controls.dataKindProperty(), "data kind");
         structural(controls.dimProperty(), "d");
         structural(controls.rankProperty(), "r");
@@ -244,6 +242,9 @@ public final class AppController implements RunActions, AutoCloseable {
     public void recordTo(Path dir) {
         this.recordDir = dir;
         this.recorded = false;
+        // The run is written when it ends (checked on the FX thread, where the preset lives); without --record no
+        // capture is taken at the end of a run (a capture copies every variant's weights).
+        session.onRunEnded(dir == null ? null : capture -> uiExecutor.execute(() -> recordEnded(capture)));
     }
 
     /** The folder of {@code --record}, or null. */
