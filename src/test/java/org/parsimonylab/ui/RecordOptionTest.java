@@ -35,9 +35,10 @@ class RecordOptionTest {
         Path recorded = tmp.resolve("recorded");
         ExecutorService fx = Executors.newSingleThreadExecutor();
         AppController[] controller = new AppController[1];
+        RunViewModel model = new RunViewModel();
         try {
             fx.submit(() -> {
-                        controller[0] = new AppController(new ControlsModel(), new RunViewModel(), fx, LinAlgs::create);
+                        controller[0] = new AppController(new ControlsModel(), model, fx, LinAlgs::create);
                         controller[0].recordTo(recorded);
                         controller[0].open(
                                 new PresetEntry("e1-law-of-parsimony.json", preset, Path.of("presets")), true);
@@ -48,6 +49,14 @@ class RecordOptionTest {
                 Thread.sleep(50);
             }
             assertTrue(Files.exists(recorded.resolve("metrics.csv")), "the run was recorded when it ended");
+            // Open run reads the folder off the FX thread and shows it there.
+            fx.submit(() -> controller[0].openRunAsync(recorded))
+                    .get(60, TimeUnit.SECONDS)
+                    .get(60, TimeUnit.SECONDS);
+            assertEquals(
+                    recorded.toString(),
+                    fx.submit(() -> model.showingRecordedProperty().get()).get(60, TimeUnit.SECONDS));
+            assertEquals(20L, fx.submit(() -> model.stepProperty().get()).get(60, TimeUnit.SECONDS));
         } finally {
             fx.submit(() -> controller[0].close()).get(60, TimeUnit.SECONDS);
             fx.shutdown();
