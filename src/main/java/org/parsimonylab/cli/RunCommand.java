@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
+import org.parsimonylab.export.RunFolderSaver;
 import org.parsimonylab.export.RunFolderWriter;
 import org.parsimonylab.metrics.MetricCatalog;
 import org.parsimonylab.metrics.StepSnapshot;
@@ -97,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
                     },
                     steps,
                     checkpointEvery);
+            RunFolderSaver.writeEvents(writer, experiment);
             writer.writeReadme(p.title().isEmpty() ? p.name() : p.title(), MetricCatalog.lines());
             Path done = writer.commit();
             spec.commandLine().getOut().println(done);

@@ -502,6 +502,9 @@ public final class RunFolderWriter implements AutoCloseable {
                                    doubles, with nan, inf and -inf for the special values
                   timings.csv      the same format for the measurements of time (wall-seconds: training time so
                                    far, steps-per-second), which differ from run to run
+                  events.csv       step,variant,field,value: each change of a training field during the run,
+                                   applied before the update of that step (the learning-rate schedule of
+                                   preset.json, live changes in the app included)
                   data/X.npy       the (training) inputs X, float64, shape (input dim, N); the identity for
                                    factorization and completion
                   data/Y.npy       the full target Y, float64, shape (output dim, N); for completion the whole

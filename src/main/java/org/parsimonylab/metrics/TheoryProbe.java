@@ -13,9 +13,10 @@ import org.parsimonylab.engine.train.TrainingSpec;
  * Theory overlays of papers.md §1.5 next to what is measured:
  *
  * <ul>
- *   <li>{@code rho-predicted} (no layer): ρ(0) = ε, ρ(t+1) = (1 − η_eff·ρ(t)^{2(L−1)})·ρ(t), the common value of the
- *       d−2r middle singular values of every layer, for GD on square layers with orthogonal init. η_eff = η·c is the
- *       step in the ½‖·‖²_F convention: half-mean c = 1/(d_out·N), half-sum c = 1, observed mean c = 1/Σmask
+ *   <li>{@code rho-predicted} (no layer): ρ(0) = ε, ρ(t+1) = (1 − η_eff(t)·ρ(t)^{2(L−1)})·ρ(t), the common value of
+ *       the d−2r middle singular values of every layer, for GD on square layers with orthogonal init. η_eff(t) =
+ *       η(t)·c is the step in the ½‖·‖²_F convention, η(t) the learning rate in force at update t (the schedule,
+ *       live changes included): half-mean c = 1/(d_out·N), half-sum c = 1, observed mean c = 1/Σmask
  *       (papers.md §1.2).
  *   <li>{@code sv-middle-mean} and {@code sv-middle-spread} (per layer): mean and max − min of the singular values
  *       with indices [r, k−r); the spread is 0 when the law holds.
@@ -52,7 +53,8 @@ public final class TheoryProbe implements Probe {
 
     /**
      * A probe reading the shared {@code svds} that writes both theory lines wherever the layers are square; {@code
-     * training} gives η and the loss convention. {@link #forVariant} also checks the other assumptions.
+     * training} gives η(t) and the loss convention unless the context carries the live training spec. {@link
+     * #forVariant} also checks the other assumptions.
      */
     public TheoryProbe(LayerSvds svds, TrainingSpec training) {
         this(svds, training, true, true);
@@ -95,8 +97,11 @@ public final class TheoryProbe implements Probe {
                 rho = ctx.network().init().scale();
                 rhoStep = 0;
             }
-            double etaEff = training.learningRate() * ModelFactory.lossScale(training.loss(), ctx.data());
+            TrainingSpec t = ctx.training() != null ? ctx.training() : training;
+            double c = ModelFactory.lossScale(t.loss(), ctx.data());
             for (; rhoStep < ctx.step(); rhoStep++) {
+                // The recurrence steps with the η in force at each update (piecewise constant under a schedule).
+                double etaEff = t.learningRateAt(rhoStep) * c;
                 rho = (1.0 - etaEff * Math.pow(rho, 2 * (depth - 1))) * rho;
             }
             out.add(MetricSeries.scalar("rho-predicted", rho));

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.parsimonylab.engine.Labeled;
 import org.parsimonylab.engine.data.DataSpec;
 import org.parsimonylab.engine.net.NetworkSpec;
+import org.parsimonylab.engine.train.LearningRateChange;
 import org.parsimonylab.engine.train.TrainingSpec;
 import org.parsimonylab.metrics.MetricsSpec;
 
@@ -52,6 +53,16 @@ final class PresetJson {
             .build();
 
     private static final ObjectNode DEFAULTS = buildDefaults();
+
+    /** Arrays of records, by key, with the schema of one entry (the defaults tree only shows them empty). */
+    private static final Map<String, ObjectNode> ARRAY_ELEMENTS =
+            Map.of("learningRateSchedule", tree(new LearningRateChange(0, 1.0)));
+
+    /** The schema of one entry of the record array at {@code key}, or null when {@code key} is no such array. */
+    static ObjectNode arrayElement(String key) {
+        ObjectNode e = ARRAY_ELEMENTS.get(key);
+        return e == null ? null : e.deepCopy();
+    }
 
     private PresetJson() {}
 

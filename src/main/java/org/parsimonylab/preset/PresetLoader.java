@@ -340,8 +340,31 @@ public final class PresetLoader {
                     throw new IllegalArgumentException(path + " must be an object (got " + value + ")");
                 }
                 checkObject((ObjectNode) value, (ObjectNode) expected, path);
+            } else if (PresetJson.arrayElement(key) != null) {
+                checkArray(value, PresetJson.arrayElement(key), path);
             } else if (prefix.isEmpty() && key.equals("variants")) {
                 checkVariants(value, schema);
+            }
+        }
+    }
+
+    /** An array of records (e.g. {@code training.learningRateSchedule}): every entry has exactly the keys of one. */
+    private static void checkArray(JsonNode value, ObjectNode element, String path) {
+        if (!value.isArray()) {
+            throw new IllegalArgumentException(path + " must be an array (got " + value + ")");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            String at = path + "." + i;
+            if (!(value.get(i) instanceof ObjectNode entry)) {
+                throw new IllegalArgumentException(at + " must be an object with the keys " + PresetJson.keys(element)
+                        + " (got " + value.get(i) + ")");
+            }
+            checkObject(entry, element, at);
+            for (String key : (Iterable<String>) element::fieldNames) {
+                if (!entry.has(key)) {
+                    throw new IllegalArgumentException(
+                            at + "." + key + " is missing (each entry has " + PresetJson.keys(element) + ")");
+                }
             }
         }
     }

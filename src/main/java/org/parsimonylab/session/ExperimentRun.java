@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.parsimonylab.engine.data.DataGenerator;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.train.StopReason;
-import org.parsimonylab.metrics.TwinStore;
 
 /**
  * Runs an experiment headlessly on the calling thread: generates the data once, then trains each variant in turn
@@ -17,12 +15,8 @@ import org.parsimonylab.metrics.TwinStore;
  * and handing weights to the listener at checkpoints. Training time and monitoring time are measured separately.
  */
 public final class ExperimentRun {
-    private final ExperimentSpec spec;
-    private final LinAlg linAlg;
+    private final ExperimentDriver driver;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final Path baseDir;
-    private Dataset data;
-    private TwinStore twins;
 
     /** A run of {@code spec} using {@code linAlg} (owned by the running thread); data files relative to the cwd. */
     public ExperimentRun(ExperimentSpec spec, LinAlg linAlg) {
@@ -31,17 +25,12 @@ public final class ExperimentRun {
 
     /** A run whose relative data files ({@code data.file}) resolve against {@code baseDir}, the preset's folder. */
     public ExperimentRun(ExperimentSpec spec, LinAlg linAlg, Path baseDir) {
-        this.spec = spec;
-        this.linAlg = linAlg;
-        this.baseDir = baseDir;
+        this.driver = new ExperimentDriver(spec, linAlg, baseDir);
     }
 
     /** The data set (generated on first use). */
     public Dataset data() {
-        if (data == null) {
-            data = DataGenerator.generate(spec.data(), spec.seed(), linAlg, baseDir);
-        }
-        return data;
+        return driver.data();
     }
 
     /** Asks the run to stop after the current step (from any thread). */
@@ -54,28 +43,18 @@ public final class ExperimentRun {
      * {@code checkpointEvery} &gt; 0 adds weight checkpoints every that many steps.
      */
     public List<VariantResult> run(RunListener listener, long maxSteps, long checkpointEvery) {
-        Dataset ds = data();
-        listener.data(ds);
+        listener.data(driver.data());
         List<VariantResult> results = new ArrayList<>();
-        // The first uncompressed variant keeps its end-to-end matrices for the twins' distance (papers.md T7).
-        twins = TwinStore.forVariants(
-                spec.variants().stream().map(VariantSpec::name).toList(),
-                spec.variants().stream().map(VariantSpec::network).toList());
-        for (VariantSpec variant : spec.variants()) {
+        for (VariantSpec variant : driver.spec().variants()) {
             if (cancelled.get()) {
                 break;
             }
-            results.add(runVariant(variant, ds, listener, maxSteps, checkpointEvery));
+            VariantRunner runner = driver.runner(variant, maxSteps, false);
+            while (runner.advance(listener, checkpointEvery, cancelled.get()) == StopReason.NONE) {
+                // advance does the work
+            }
+            results.add(runner.result());
         }
         return results;
-    }
-
-    private VariantResult runVariant(
-            VariantSpec variant, Dataset ds, RunListener listener, long maxSteps, long checkpointEvery) {
-        VariantRunner runner = new VariantRunner(variant, ds, spec.seed(), linAlg, maxSteps, twins);
-        while (runner.advance(listener, checkpointEvery, cancelled.get()) == StopReason.NONE) {
-            // advance does the work
-        }
-        return runner.result();
     }
 }

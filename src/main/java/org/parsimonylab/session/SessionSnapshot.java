@@ -14,6 +14,8 @@ import org.parsimonylab.metrics.StepSnapshot;
  * @param status what the variant is doing
  * @param stepsPerSecond the variant's training steps per second of training wall time (monitoring excluded)
  * @param message a sentence for the user (what happened and what to try), empty when there is nothing to say
+ * @param recorded whether the snapshot is part of the run's record (taken at the preset's cadence, as {@code run}
+ *     records it); false for the extra live measurements between recorded steps, which are shown but never saved
  */
 public record SessionSnapshot(
         long runId,
@@ -21,12 +23,24 @@ public record SessionSnapshot(
         StepSnapshot snapshot,
         SessionStatus status,
         double stepsPerSecond,
-        String message) {
+        String message,
+        boolean recorded) {
     public SessionSnapshot {
         Check.present("variant", variant);
         Check.present("snapshot", snapshot);
         Check.present("status", status);
         Check.present("message", message);
+    }
+
+    /** A recorded snapshot (e.g. of a saved run). */
+    public SessionSnapshot(
+            long runId,
+            String variant,
+            StepSnapshot snapshot,
+            SessionStatus status,
+            double stepsPerSecond,
+            String message) {
+        this(runId, variant, snapshot, status, stepsPerSecond, message, true);
     }
 
     /** The step of the snapshot. */

@@ -2,6 +2,7 @@ package org.parsimonylab.ui;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,6 +37,8 @@ import org.parsimonylab.preset.PresetOverrides;
  * <ul>
  *   <li>{@code --preset=FILE} a shipped preset file name or a path; {@code --set=path=value} overrides a field
  *   <li>{@code --paused} open without playing
+ *   <li>{@code --record=DIR} write the run folder of the current run to DIR (new or empty) when it ends or when the
+ *       window closes, whichever comes first; File → Save run… does the same on demand
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
  *       exit
@@ -93,6 +96,9 @@ public class App extends Application {
         runModel = run;
         run.backendProperty().set(backend());
         controller = new AppController(controls, run, Platform::runLater, LinAlgs::create);
+        if (options.record != null) {
+            controller.recordTo(Path.of(options.record));
+        }
         view = new MainView(controls, run, controller, presets);
         view.setMenuBar(menuBar(stage));
         refresher = new ChartRefresher(view.charts()::visibleFigures);
@@ -189,11 +195,12 @@ public class App extends Application {
         if (dir == null) {
             return;
         }
-        try {
-            controller.openRun(dir.toPath());
-        } catch (IOException | RuntimeException e) {
-            Dialogs.error(stage, "Cannot open the run", FigureExports.message(e));
-        }
+        // Read on a background thread: a large metrics.csv must not freeze the window.
+        controller.openRunAsync(dir.toPath()).whenComplete((ok, error) -> {
+            if (error != null) {
+                Dialogs.error(stage, "Cannot open the run", FigureExports.message(error));
+            }
+        });
     }
 
     private void onKey(KeyEvent e, Scene scene, RunViewModel run) {
@@ -298,6 +305,7 @@ public class App extends Application {
         String preset;
         final List<String> overrides = new ArrayList<>();
         boolean paused;
+        String record;
         String screenshot;
         double screenshotAfterSeconds = 8;
         double measurePulseSeconds;
@@ -314,6 +322,8 @@ public class App extends Application {
                     o.overrides.add(args.get(++i));
                 } else if (a.equals("--paused")) {
                     o.paused = true;
+                } else if (a.startsWith("--record=")) {
+                    o.record = a.substring("--record=".length());
                 } else if (a.startsWith("--screenshot=")) {
                     o.screenshot = a.substring("--screenshot=".length());
                 } else if (a.startsWith("--screenshot-after=")) {

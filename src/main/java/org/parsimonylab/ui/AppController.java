@@ -16,7 +16,7 @@ import org.parsimonylab.preset.Preset;
 import org.parsimonylab.preset.PresetLoader;
 import org.parsimonylab.preset.PresetWriter;
 import org.parsimonylab.session.ExperimentSpec;
-import org.parsimonylab.session.RunHistory;
+import org.parsimonylab.session.RunCapture;
 import org.parsimonylab.session.SessionStatus;
 import org.parsimonylab.session.TrainingSession;
 
@@ -35,8 +35,13 @@ public final class AppController implements RunActions, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    private final Executor uiExecutor;
     private double speed = RunControlsView.SPEEDS[RunControlsView.DEFAULT_SPEED_INDEX];
     private Preset currentPreset;
+    private Path currentBaseDir;
+    private Path recordDir;
+    private boolean recorded;
+    private boolean closed;
 
     /**
      * A controller whose session delivers snapshots through {@code uiExecutor} ({@code Platform::runLater}) and takes
@@ -45,6 +50,7 @@ public final class AppController implements RunActions, AutoCloseable {
     public AppController(ControlsModel controls, RunViewModel run, Executor uiExecutor, Supplier<LinAlg> linAlgs) {
         this.controls = Objects.requireNonNull(controls);
         this.run = Objects.requireNonNull(run);
+        this.uiExecutor = Objects.requireNonNull(uiExecutor);
         this.session = new TrainingSession(uiExecutor, run::accept, linAlgs);
         session.setSpeed(speed);
         controls.addEditListener(this::edited);
@@ -88,6 +94,7 @@ public final class AppController implements RunActions, AutoCloseable {
      * @throws org.parsimonylab.preset.PresetException if an override is invalid (nothing changes then)
      */
     public void open(PresetEntry entry, java.util.List<String> overrides, boolean play) {
+        currentBaseDir = entry.baseDir();
         controls.load(entry, overrides);
         String edits = controls.overridesNote();
         startRun("preset “" + entry.title() + "”" + (edits.isEmpty() ? "" : " with " + edits), play);
@@ -115,7 +122,7 @@ public final class AppController implements RunActions, AutoCloseable {
         currentPreset = p;
         run.exports().metadataProperty().set(new FigureMetadata(PresetWriter.toJson(p), FigureExports.appVersion()));
         run.exports().prefixProperty().set(p.name());
-        long id = session.start(spec, play);
+        long id = session.start(spec, currentBaseDir, play);
         run.playingProperty().set(play);
         run.messageProperty().set("");
         run.runNoteProperty().set("Run #" + id + ": " + why);
@@ -185,51 +192,67 @@ public final class AppController implements RunActions, AutoCloseable {
 
     /**
      * Writes the current run as a run folder (DESIGN.md §5, layout 1) at {@code out}, a new or empty folder: the
-     * resolved preset, the data, the metrics recorded so far and the weights at step 0 and now, copied by the
-     * trainer thread between two steps. Call on the FX thread; the folder is written on a background thread.
+     * preset as trained (live changes in its learning-rate schedule), the data, exactly the metrics {@code run}
+     * records (metrics.csv byte for byte), events.csv and the weights at step 0 and now, copied by the trainer
+     * thread between two steps. Call on the FX thread; the folder is written on a background thread.
      */
     public CompletableFuture<Path> saveRun(Path out) {
         if (run.showingRecordedProperty().get() != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this is a saved run already ("
                     + run.showingRecordedProperty().get() + "); press Play or Reset to train it, then save"));
         }
-        if (currentPreset == null || run.history().isEmpty()) {
+        if (currentPreset == null || session.spec() == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("there is no run to save yet"));
         }
         Preset preset = currentPreset;
-        long historyRun = run.historyRunId();
-        RunHistory recorded = copy(run.history());
-        String title = preset.title().isEmpty() ? preset.name() : preset.title();
-        return session.capture()
-                .thenApplyAsync(
-                        capture -> {
-                            if (capture.runId() != historyRun) {
-                                throw new IllegalStateException("a new run started while saving; save again");
-                            }
-                            try {
-                                return RunFolderSaver.save(
-                                        out,
-                                        PresetWriter.toJson(preset),
-                                        title,
-                                        recorded,
-                                        capture,
-                                        MetricCatalog.lines());
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        saver);
+        long runId = session.runId();
+        return session.capture().thenApplyAsync(capture -> write(out, preset, runId, capture), saver);
     }
 
-    private static RunHistory copy(RunHistory h) {
-        RunHistory c = new RunHistory(h.capacity());
-        for (String v : h.variants()) {
-            for (var s : h.snapshots(v)) {
-                c.add(v, s);
-            }
-            c.setStepsPerSecond(v, h.stepsPerSecond(v));
+    /** Writes {@code capture} of run {@code runId}, started from {@code preset}, to {@code out} (any thread). */
+    private static Path write(Path out, Preset preset, long runId, RunCapture capture) {
+        if (capture.runId() != runId) {
+            throw new IllegalStateException("a new run started while saving; save again");
         }
-        return c;
+        Preset asTrained = PresetWriter.withLearningRateSchedules(preset, capture.experiment());
+        String title = preset.title().isEmpty() ? preset.name() : preset.title();
+        try {
+            return RunFolderSaver.save(out, PresetWriter.toJson(asTrained), title, capture, MetricCatalog.lines());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * With {@code dir} (the app's {@code --record=DIR}), writes the run folder of the current run to {@code dir}
+     * once: when that run ends, or when the window closes, whichever comes first.
+     */
+    public void recordTo(Path dir) {
+        this.recordDir = dir;
+        this.recorded = false;
+        // The run is written when it ends (checked on the FX thread, where the preset lives); without --record no
+        // capture is taken at the end of a run (a capture copies every variant's weights).
+        session.onRunEnded(dir == null ? null : capture -> uiExecutor.execute(() -> recordEnded(capture)));
+    }
+
+    /** The folder of {@code --record}, or null. */
+    public Path recordDir() {
+        return recordDir;
+    }
+
+    private void recordEnded(RunCapture capture) {
+        if (recordDir == null || recorded || currentPreset == null || !session.isCurrent(capture.runId())) {
+            return;
+        }
+        recorded = true;
+        Preset preset = currentPreset;
+        Path dir = recordDir;
+        CompletableFuture.supplyAsync(() -> write(dir, preset, capture.runId(), capture), saver)
+                .whenComplete((path, error) -> uiExecutor.execute(() -> run.runNoteProperty()
+                        .set(
+                                error == null
+                                        ? "Recorded run #" + capture.runId() + " to " + path
+                                        : "Cannot record the run to " + dir + ": " + FigureExports.message(error))));
     }
 
     /**
@@ -240,21 +263,99 @@ public final class AppController implements RunActions, AutoCloseable {
      * @throws org.parsimonylab.preset.PresetException if its preset.json is invalid
      */
     public void openRun(Path dir) throws IOException {
+        showRun(dir, readRun(dir));
+    }
+
+    /**
+     * {@link #openRun} with the folder read on a background thread (the FX thread only shows it); the future
+     * completes on the FX thread, exceptionally with the reason when the folder cannot be opened.
+     */
+    public CompletableFuture<Void> openRunAsync(Path dir) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return readRun(dir);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        saver)
+                .whenComplete((opened, error) -> uiExecutor.execute(() -> {
+                    if (error != null) {
+                        shown.completeExceptionally(
+                                error instanceof CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error);
+                        return;
+                    }
+                    try {
+                        showRun(dir, opened);
+                        shown.complete(null);
+                    } catch (RuntimeException e) {
+                        shown.completeExceptionally(e);
+                    }
+                }));
+        return shown;
+    }
+
+    private record OpenedRun(RunFolderReader.RunFolder folder, Preset preset) {}
+
+    private static OpenedRun readRun(Path dir) throws IOException {
         RunFolderReader.RunFolder folder = RunFolderReader.read(dir);
         Preset preset = PresetLoader.parse(
                 folder.presetJson(), dir.resolve("preset.json").toString(), java.util.List.of());
         if (folder.history().isEmpty()) {
             throw new IOException("cannot open run folder " + dir + ": its metrics.csv has no rows");
         }
-        open(new PresetEntry(dir.resolve("preset.json").toString(), preset), false);
-        run.exports().metadataProperty().set(new FigureMetadata(folder.presetJson(), FigureExports.appVersion()));
-        run.showRecorded(folder.history(), dir.toString());
+        return new OpenedRun(folder, preset);
     }
 
-    /** Stops the trainer thread. */
+    private void showRun(Path dir, OpenedRun opened) {
+        open(new PresetEntry(dir.resolve("preset.json").toString(), opened.preset(), dir.toAbsolutePath()), false);
+        run.exports()
+                .metadataProperty()
+                .set(new FigureMetadata(opened.folder().presetJson(), FigureExports.appVersion()));
+        run.showRecorded(opened.folder().history(), dir.toString());
+    }
+
+    /**
+     * Stops the trainer without waiting for it on the FX thread. With {@code --record} and the run not yet recorded,
+     * the run is captured and written first, on a non-daemon thread so that the JVM waits for the folder.
+     */
     @Override
     public void close() {
-        session.close();
+        if (closed) {
+            return; // the window's close request and Application.stop both close
+        }
+        closed = true;
+        if (recordDir != null
+                && !recorded
+                && currentPreset != null
+                && session.spec() != null
+                && run.showingRecordedProperty().get() == null) {
+            recorded = true;
+            Preset preset = currentPreset;
+            long runId = session.runId();
+            Path dir = recordDir;
+            CompletableFuture<RunCapture> capture = session.capture();
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            write(dir, preset, runId, capture.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                        } catch (Exception e) {
+                            java.util.logging.Logger.getLogger(AppController.class.getName())
+                                    .warning("cannot record the run to " + dir + ": " + FigureExports.message(e));
+                        } finally {
+                            session.close(0);
+                        }
+                    },
+                    "parsimony-record");
+            writer.setDaemon(false);
+            writer.start();
+        } else {
+            session.close(0);
+        }
         saver.shutdown();
     }
 }

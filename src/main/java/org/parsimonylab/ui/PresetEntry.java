@@ -17,12 +17,19 @@ import org.parsimonylab.preset.PresetLoader;
  *
  * @param fileName e.g. {@code e1-law-of-parsimony.json}
  * @param preset the loaded preset
+ * @param baseDir the folder its relative data files resolve against (the preset file's folder), or null for a
+ *     shipped preset (the working directory, then the shipped data on the class path)
  */
-public record PresetEntry(String fileName, Preset preset) {
+public record PresetEntry(String fileName, Preset preset, Path baseDir) {
     private static final Logger LOG = Logger.getLogger(PresetEntry.class.getName());
 
     /** The preset opened when the app starts. */
     public static final String DEFAULT_FILE = "e1-law-of-parsimony.json";
+
+    /** An entry without a folder of its own (a shipped preset). */
+    public PresetEntry(String fileName, Preset preset) {
+        this(fileName, preset, null);
+    }
 
     /** The title shown in the gallery. */
     public String title() {
@@ -79,7 +86,9 @@ public record PresetEntry(String fileName, Preset preset) {
                 if (!line.isBlank()) {
                     try {
                         out.add(new PresetEntry(
-                                line.strip(), PresetLoader.load(folder.resolve(line.strip()), List.of())));
+                                line.strip(),
+                                PresetLoader.load(folder.resolve(line.strip()), List.of()),
+                                folder.toAbsolutePath()));
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "preset " + line + " does not load: " + e.getMessage());
                     }
@@ -114,7 +123,8 @@ public record PresetEntry(String fileName, Preset preset) {
     public static PresetEntry load(String nameOrPath, List<String> overrides) {
         Path p = Path.of(nameOrPath);
         if (Files.isRegularFile(p)) {
-            return new PresetEntry(p.getFileName().toString(), PresetLoader.load(p, overrides));
+            Path folder = p.toAbsolutePath().getParent();
+            return new PresetEntry(p.getFileName().toString(), PresetLoader.load(p, overrides), folder);
         }
         return new PresetEntry(nameOrPath, PresetLoader.loadShipped(nameOrPath, overrides));
     }

@@ -2,7 +2,7 @@ package org.parsimonylab.engine.train;
 
 /**
  * The step loop of papers.md §1.4: at step t, {@link #evaluate()} gives ℓ(W(t)) and its gradient, then {@link
- * #update()} moves to W(t+1). Stops at the step budget, when the loss is below the tolerance at a check (every
+ * #update()} moves to W(t+1) with η(t) of {@code training.learningRateSchedule}. Stops at the step budget, when the loss is below the tolerance at a check (every
  * {@code lossCheckEvery} steps, as the papers' outer loop), or when it diverges.
  */
 public final class Trainer {
@@ -10,9 +10,8 @@ public final class Trainer {
     public static final double DIVERGED_LOSS = 1e100;
 
     private final Model model;
-    private final TrainingSpec spec;
     private final Optimizer optimizer;
-    private double learningRate;
+    private TrainingSpec spec;
     private long step;
 
     /** A trainer for {@code model} at step 0. */
@@ -20,7 +19,6 @@ public final class Trainer {
         this.model = model;
         this.spec = spec;
         this.optimizer = Optimizer.create(spec, model.parameters());
-        this.learningRate = spec.learningRate();
     }
 
     /** The loss at the current step, with gradients computed for the next {@link #update()}. */
@@ -28,9 +26,9 @@ public final class Trainer {
         return model.evaluate(true);
     }
 
-    /** Applies the update from the last evaluation: t → t+1. */
+    /** Applies the update from the last evaluation with η(t): t → t+1. */
     public void update() {
-        optimizer.apply(model.parameters(), model.gradients(), model.learningRateScales(), learningRate);
+        optimizer.apply(model.parameters(), model.gradients(), model.learningRateScales(), spec.learningRateAt(step));
         step++;
     }
 
@@ -69,16 +67,24 @@ public final class Trainer {
         return model;
     }
 
-    /** Changes η between steps (a live change from the app). */
+    /**
+     * Changes η between steps from the current step on (a live change from the app), recorded in the schedule of
+     * {@link #spec()} so that a run of that spec repeats it.
+     */
     public void setLearningRate(double eta) {
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new IllegalArgumentException("learningRate must be a positive finite number (got " + eta + ")");
         }
-        this.learningRate = eta;
+        spec = spec.withLearningRateFrom(step, eta);
     }
 
-    /** The learning rate in use. */
+    /** η of the next update, η(t) at the current step t. */
     public double learningRate() {
-        return learningRate;
+        return spec.learningRateAt(step);
+    }
+
+    /** The training spec as trained so far: the preset's, with live changes added to its schedule. */
+    public TrainingSpec spec() {
+        return spec;
     }
 }

@@ -1,5 +1,6 @@
 package org.parsimonylab.engine.train;
 
+import java.util.List;
 import org.parsimonylab.engine.Check;
 
 /**
@@ -15,6 +16,8 @@ import org.parsimonylab.engine.Check;
  * @param lossCheckEvery check the tolerance every this many steps (the papers check once per outer loop)
  * @param batchSize mini-batch size, 0 for full batch (deep linear networks train full batch)
  * @param gradientForm per-sample, moment, or auto
+ * @param learningRateSchedule changes of η during training, strictly increasing in step (empty: η throughout); the
+ *     update at step t uses the η of the last entry with step ≤ t, or {@code learningRate} before the first
  */
 public record TrainingSpec(
         OptimizerKind optimizer,
@@ -26,7 +29,8 @@ public record TrainingSpec(
         double lossTolerance,
         int lossCheckEvery,
         int batchSize,
-        GradientForm gradientForm) {
+        GradientForm gradientForm,
+        List<LearningRateChange> learningRateSchedule) {
 
     /** Largest number of steps accepted. */
     public static final long MAX_STEPS = 1_000_000_000L;
@@ -42,6 +46,69 @@ public record TrainingSpec(
         Check.atLeast("lossTolerance", lossTolerance, 0.0);
         Check.range("lossCheckEvery", lossCheckEvery, 1, Integer.MAX_VALUE);
         Check.range("batchSize", batchSize, 0, Integer.MAX_VALUE);
+        learningRateSchedule = learningRateSchedule == null ? List.of() : List.copyOf(learningRateSchedule);
+        for (int i = 1; i < learningRateSchedule.size(); i++) {
+            long before = learningRateSchedule.get(i - 1).step();
+            long now = learningRateSchedule.get(i).step();
+            Check.that(
+                    now > before,
+                    "learningRateSchedule." + i + ".step must be greater than the step before it (got " + now
+                            + " after " + before + ")");
+        }
+    }
+
+    /** A spec without a learning-rate schedule (η = {@code learningRate} throughout). */
+    public TrainingSpec(
+            OptimizerKind optimizer,
+            double learningRate,
+            double momentum,
+            LossKind loss,
+            double outerLearningRateScale,
+            long steps,
+            double lossTolerance,
+            int lossCheckEvery,
+            int batchSize,
+            GradientForm gradientForm) {
+        this(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                gradientForm,
+                List.of());
+    }
+
+    /** η of the update at step {@code step}: the schedule's last entry at or before it, else {@code learningRate}. */
+    public double learningRateAt(long step) {
+        double eta = learningRate;
+        for (LearningRateChange c : learningRateSchedule) {
+            if (c.step() > step) {
+                break;
+            }
+            eta = c.learningRate();
+        }
+        return eta;
+    }
+
+    /** A copy with another schedule. */
+    public TrainingSpec withLearningRateSchedule(List<LearningRateChange> schedule) {
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                loss,
+                outerLearningRateScale,
+                steps,
+                lossTolerance,
+                lossCheckEvery,
+                batchSize,
+                gradientForm,
+                schedule);
     }
 
     /** The defaults of DESIGN.md §5: GD with η = 1 on ½·mean for 50 steps. */
@@ -61,7 +128,8 @@ public record TrainingSpec(
                 lossTolerance,
                 lossCheckEvery,
                 batchSize,
-                gradientForm);
+                gradientForm,
+                learningRateSchedule);
     }
 
     /** A copy with another gradient form. */
@@ -76,10 +144,11 @@ public record TrainingSpec(
                 lossTolerance,
                 lossCheckEvery,
                 batchSize,
-                form);
+                form,
+                learningRateSchedule);
     }
 
-    /** A copy with another learning rate (for live changes between steps). */
+    /** A copy with another initial learning rate (the schedule is kept). */
     public TrainingSpec withLearningRate(double eta) {
         return new TrainingSpec(
                 optimizer,
@@ -91,6 +160,27 @@ public record TrainingSpec(
                 lossTolerance,
                 lossCheckEvery,
                 batchSize,
-                gradientForm);
+                gradientForm,
+                learningRateSchedule);
+    }
+
+    /**
+     * A copy whose schedule sets η = {@code eta} from step {@code step} on: an entry at that step is replaced, later
+     * entries are kept (a live change in the app).
+     */
+    public TrainingSpec withLearningRateFrom(long step, double eta) {
+        java.util.ArrayList<LearningRateChange> s = new java.util.ArrayList<>(learningRateSchedule.size() + 1);
+        for (LearningRateChange c : learningRateSchedule) {
+            if (c.step() < step) {
+                s.add(c);
+            }
+        }
+        s.add(new LearningRateChange(step, eta));
+        for (LearningRateChange c : learningRateSchedule) {
+            if (c.step() > step) {
+                s.add(c);
+            }
+        }
+        return withLearningRateSchedule(s);
     }
 }
