@@ -18,7 +18,7 @@ import org.parsimonylab.engine.linalg.Svd;
  *
  * <ul>
  *   <li>{@code sv} (indexed): singular values, all of them when min(m, n) ≤ fullSvdMaxDim, else the top
- *       max(2k, 32) by {@link TopSvd} with {@code sv-residual} = its measured accuracy max_i ‖Wv_i − σ_i u_i‖/σ_1;
+ *       max(2k, 32) by {@link TopSvd} with {@code sv-residual} (indexed) = its measured accuracy ‖Wv_i − σ_i u_i‖/σ_1;
  *   <li>{@code frobenius-norm} ‖W‖_F, {@code stable-rank} ‖W‖²_F/σ_1², {@code effective-rank} exp(−Σ p_i ln p_i)
  *       with p_i = σ_i/Σσ_j (Roy and Vetterli 2007; only with all singular values);
  *   <li>from the reference step on: {@code angle-top-left-rad}, {@code angle-top-right-rad} (indexed, ascending): the
@@ -142,7 +142,7 @@ public final class SeriesAnalyzer {
             u = r.u();
             v = r.v();
             out.add(TensorMetric.indexed(name, "sv", s));
-            out.add(TensorMetric.scalar(name, "sv-residual", r.residual()));
+            out.add(TensorMetric.indexed(name, "sv-residual", r.residuals()));
         }
         out.add(TensorMetric.scalar(name, "frobenius-norm", Math.sqrt(fro2)));
         out.add(TensorMetric.scalar(name, "stable-rank", s[0] == 0 ? 0 : fro2 / (s[0] * s[0])));

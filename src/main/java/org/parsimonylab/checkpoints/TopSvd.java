@@ -10,8 +10,8 @@ import org.parsimonylab.engine.linalg.Svd;
 /**
  * The top k singular triplets of a large matrix by a randomized range finder with power iterations (Halko, Martinsson,
  * Tropp 2011, Alg. 4.4 and 5.1): Q = orth((AAᵀ)^q·A·Ω) with a Gaussian Ω (n×(k+p)), then the SVD of the small
- * B = QᵀA gives A ≈ (Q·U_B)·S·V_Bᵀ. Its accuracy is measured, not assumed: {@link Result#residual} is
- * max_i ‖A·v_i − σ_i·u_i‖₂ / σ_1 over the k triplets returned, i.e. ‖(I − QQᵀ)A·v_i‖/σ_1. Ω comes from a fixed seed,
+ * B = QᵀA gives A ≈ (Q·U_B)·S·V_Bᵀ. Its accuracy is measured, not assumed: {@link Result#residuals} holds
+ * ‖A·v_i − σ_i·u_i‖₂ / σ_1 for each triplet returned, i.e. ‖(I − QQᵀ)A·v_i‖/σ_1. Ω comes from a fixed seed,
  * so results are reproducible. Costs O(m·n·(k+p)·(2q+2)) instead of the O(m·n·min(m,n)) of a full SVD.
  */
 public final class TopSvd {
@@ -25,9 +25,9 @@ public final class TopSvd {
      * @param s the top singular values, descending (length k)
      * @param u left singular vectors, m×k (null when only values were asked)
      * @param v right singular vectors, n×k (null when only values were asked)
-     * @param residual max_i ‖A·v_i − σ_i·u_i‖₂ / σ_1 (0 for the zero matrix)
+     * @param residuals ‖A·v_i − σ_i·u_i‖₂ / σ_1 for each i (0 for the zero matrix)
      */
-    public record Result(double[] s, DMatrixRMaj u, DMatrixRMaj v, double residual) {}
+    public record Result(double[] s, DMatrixRMaj u, DMatrixRMaj v, double[] residuals) {}
 
     /** A decomposer with {@code oversampling} extra columns p and {@code powerIterations} power steps q. */
     public TopSvd(int oversampling, int powerIterations, long seed) {
@@ -67,17 +67,16 @@ public final class TopSvd {
         DMatrixRMaj v = leading(small.v, k);
         DMatrixRMaj av = new DMatrixRMaj(m, k);
         la.mult(a, v, av);
-        double worst = 0;
+        double[] residuals = new double[k];
         for (int j = 0; j < k; j++) {
             double r2 = 0;
             for (int i = 0; i < m; i++) {
                 double e = av.data[i * k + j] - s[j] * u.data[i * k + j];
                 r2 += e * e;
             }
-            worst = Math.max(worst, Math.sqrt(r2));
+            residuals[j] = s[0] == 0 ? 0 : Math.sqrt(r2) / s[0];
         }
-        double residual = s.length == 0 || s[0] == 0 ? 0 : worst / s[0];
-        return new Result(s, u, v, residual);
+        return new Result(s, u, v, residuals);
     }
 
     /** An orthonormal basis of the columns of y (m×w): the left singular vectors of its thin SVD. */

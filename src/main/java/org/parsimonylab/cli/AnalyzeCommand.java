@@ -336,7 +336,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
                 Metrics (W(t) is the tensor as an m x n matrix, k = min(top-k, m, n), dW = W(t) - W(ref)):
                 sv                       singular values, descending (all, or the top ones of a large matrix)
-                sv-residual              accuracy of the randomized SVD: max_i |W v_i - s_i u_i| / s_1
+                sv-residual              accuracy of the randomized SVD, per value: |W v_i - s_i u_i| / s_1
                 frobenius-norm           |W|_F
                 stable-rank              |W|_F^2 / s_1^2
                 effective-rank           exp(entropy of s_i / sum s) (all singular values only)
