@@ -57,6 +57,28 @@ public record CheckpointSeries(String name, Path folder, List<Checkpoint> checkp
         return new CheckpointSeries(seriesName(folder), folder, list);
     }
 
+    /**
+     * Checks from the headers alone, before anything is analysed, that every checkpoint holds the tensors selected in
+     * the first one with the same shapes, and that the reference step (≥ 0) is among the steps.
+     *
+     * @return the selection
+     * @throws CheckpointException naming the file (and tensor) otherwise
+     */
+    public List<SelectedTensor> validate(TensorSelection selection, long referenceStep) throws CheckpointException {
+        Checkpoint first = checkpoints.get(0);
+        List<SelectedTensor> selected = selection.select(first);
+        for (Checkpoint c : checkpoints.subList(1, checkpoints.size())) {
+            TensorSelection.checkSame(c, selected, first.path());
+        }
+        if (referenceStep >= 0 && checkpoints.stream().noneMatch(c -> c.step() == referenceStep)) {
+            throw new CheckpointException(folder + ": no checkpoint at the reference step " + referenceStep
+                    + " (steps " + checkpoints.get(0).step() + " to "
+                    + checkpoints.get(checkpoints.size() - 1).step()
+                    + "); choose --reference among the checkpoints' steps");
+        }
+        return selected;
+    }
+
     /** The checkpoint candidates directly inside {@code folder}, by name. */
     static List<Path> candidates(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {

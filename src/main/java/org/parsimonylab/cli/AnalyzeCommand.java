@@ -153,6 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         int total = 0;
         for (Path p : paths) {
             CheckpointSeries s = CheckpointSeries.scan(p);
+            s.validate(options.selection(), options.referenceStep());
             String name = s.name();
             for (int i = 2; !names.add(name); i++) {
                 name = s.name() + "-" + i;
