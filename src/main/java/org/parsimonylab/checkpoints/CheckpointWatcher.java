@@ -31,6 +31,7 @@ public final class CheckpointWatcher {
     private final Map<Path, Integer> failures = new HashMap<>();
     private final Set<Path> finished = new HashSet<>();
     private long lastStep = Long.MIN_VALUE;
+    private Set<String> expected = Set.of();
 
     /**
      * A watcher of {@code folder}; {@code warnings} receives one line per skipped checkpoint.
@@ -44,6 +45,14 @@ public final class CheckpointWatcher {
         this.folder = folder;
         this.giveUpPolls = giveUpPolls;
         this.warnings = warnings;
+    }
+
+    /**
+     * Tensors every later checkpoint must hold to count as complete (a folder of .npy files whose last file is not
+     * there yet is waited for): set it to the selection once the first checkpoint is analysed.
+     */
+    public void expectTensors(Set<String> names) {
+        expected = Set.copyOf(names);
     }
 
     /** The folder watched. */
@@ -77,7 +86,13 @@ public final class CheckpointWatcher {
                 continue; // new or still growing: wait for a second poll with the same size
             }
             try {
-                ready.add(Checkpoint.open(p));
+                Checkpoint c = Checkpoint.open(p);
+                for (String name : expected) {
+                    if (c.tensor(name) == null) {
+                        throw new CheckpointException(p + ": tensor '" + name + "' is missing");
+                    }
+                }
+                ready.add(c);
                 signatures.remove(p);
                 failures.remove(p);
             } catch (CheckpointException e) {

@@ -123,6 +123,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Polls a complete-looking but unreadable checkpoint is waited for before it is skipped with a warning. */
+    private static final int GIVE_UP_POLLS = 30;
+
     private final Map<String, List<CheckpointMetrics>> kept = new LinkedHashMap<>();
     private final Map<String, List<SelectedTensor>> selections = new LinkedHashMap<>();
 
@@ -186,7 +189,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private int watch(AnalysisOptions options, LinAlg la, Set<FigureFormat> formats, PrintWriter err)
             throws IOException, InterruptedException {
-        CheckpointWatcher watcher = new CheckpointWatcher(paths.get(0), 20, w -> {
+        CheckpointWatcher watcher = new CheckpointWatcher(paths.get(0), GIVE_UP_POLLS, w -> {
             err.println("warning: " + w);
             err.flush();
         });
@@ -223,6 +226,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 for (Checkpoint c : found) {
                     record(writer, analyzer, c);
+                    watcher.expectTensors(analyzer.selection().stream()
+                            .map(SelectedTensor::name)
+                            .collect(java.util.stream.Collectors.toSet()));
                     count++;
                     err.printf(
                             Locale.ROOT,
