@@ -2,6 +2,7 @@
 # `analyze` against NumPy computing the same SVDs on the same checkpoints (20 x 4 float32 512x512 .npz by default),
 # same thread count, each timed as a whole process (JVM start and file reading included), best of RUNS.
 # Usage: bench/analyze_compare.sh [threads] [runs]   (needs the jar, python3 and numpy)
+# STEPS, LAYERS and N in the environment change the checkpoints (default 20, 4, 512).
 # The environment may pin OpenBLAS's kernel (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE); the NumPy command runs without
 # them so that its OpenBLAS picks the kernel of this CPU, and says which one it used.
 set -euo pipefail
@@ -13,7 +14,7 @@ jar=target/parsimony-lab.jar
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 bench/make_checkpoints.py "$work/ckpt"
+python3 bench/make_checkpoints.py "$work/ckpt" --steps "${STEPS:-20}" --layers "${LAYERS:-4}" --n "${N:-512}"
 best() { # command... -> best wall seconds of $runs runs
   local best=""
   for _ in $(seq "$runs"); do
