@@ -146,6 +146,12 @@ class LayerRulesTest {
                 "org.parsimonylab.cli..",
                 "org.parsimonylab.preset..");
         forbid("org.parsimonylab.cli..", "org.parsimonylab.ui..");
+        forbid(
+                "org.parsimonylab.checkpoints..",
+                "org.parsimonylab.ui..",
+                "org.parsimonylab.cli..",
+                "org.parsimonylab.chart..",
+                "org.parsimonylab.preset..");
     }
 
     @Test
@@ -186,7 +192,10 @@ class LayerRulesTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "org.parsimonylab.engine..", "org.parsimonylab.metrics..", "org.parsimonylab.session..")
+                        "org.parsimonylab.engine..",
+                        "org.parsimonylab.metrics..",
+                        "org.parsimonylab.session..",
+                        "org.parsimonylab.checkpoints..")
                 .should()
                 .accessField(System.class, "out")
                 .orShould()
