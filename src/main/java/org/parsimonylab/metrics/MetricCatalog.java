@@ -24,7 +24,7 @@ public final class MetricCatalog {
             EndToEndProbe.METRICS,
             SeparationProbe.METRICS,
             AccuracyProbe.METRICS,
-            TwoLayerSubspaceProbe.METRICS);
+            LayerSubspaceProbe.METRICS);
 
     private static final Map<String, String> DOCS = new LinkedHashMap<>();
 

@@ -33,8 +33,9 @@ public final class Probes {
     private Probes() {}
 
     /**
-     * Spectra of every layer, class separation when the data have labels; for MLPs also train/test accuracy, and the
-     * two-layer invariant-subspace metrics (papers.md §3.3) for a depth-2 MLP with a frozen last layer.
+     * Spectra of every layer, class separation when the data have labels; for MLPs also train/test accuracy, and for
+     * uncompressed MLPs of any depth the invariant-subspace metrics of every trained layer ({@link LayerSubspaceProbe},
+     * docs/science.md §3.3).
      */
     public static List<Probe> standard(NetworkSpec network, MetricsSpec metrics, Dataset data) {
         List<Probe> probes = new ArrayList<>();
@@ -45,10 +46,8 @@ public final class Probes {
         }
         if (network.kind() == NetworkKind.MLP) {
             probes.add(new AccuracyProbe());
-            if (network.depth() == 2
-                    && !network.trainLast()
-                    && network.compression().kind() == CompressionKind.NONE) {
-                probes.add(new TwoLayerSubspaceProbe());
+            if (network.compression().kind() == CompressionKind.NONE) {
+                probes.add(new LayerSubspaceProbe());
             }
         }
         return probes;

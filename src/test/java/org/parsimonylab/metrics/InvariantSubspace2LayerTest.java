@@ -3,8 +3,11 @@ package org.parsimonylab.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.parsimonylab.engine.data.DataGenerator;
@@ -22,6 +25,7 @@ import org.parsimonylab.engine.net.Activation;
 import org.parsimonylab.engine.net.BigSubspace;
 import org.parsimonylab.engine.net.InitKind;
 import org.parsimonylab.engine.net.Initializer;
+import org.parsimonylab.engine.net.NetworkSpec;
 import org.parsimonylab.engine.train.LossKind;
 import org.parsimonylab.engine.train.MlpModel;
 import org.parsimonylab.engine.train.OptimizerKind;
@@ -33,7 +37,7 @@ class InvariantSubspace2LayerTest {
     private final LinAlg la = new EjmlLinAlg();
 
     /** Measurements of one run of the §3.3 setup. */
-    record Run(double energy100, double energyEnd, int moved, double angleRad) {}
+    record Run(double energy100, double energyEnd, int moved, double angleRad, Map<String, Double> probe) {}
 
     /**
      * papers.md §3.3: d = N = 60 with X a 60×60 Haar matrix, K = 3 balanced one-hot classes, m = 64, W2 ~ N(0, 1/m)
@@ -65,23 +69,39 @@ class InvariantSubspace2LayerTest {
         training = new TrainingSpec(
                 OptimizerKind.GD, eta, 0.9, LossKind.HALF_SUM, 1.0, steps, 0, 1, 0, training.gradientForm());
         Trainer trainer = new Trainer(model, training);
-        trainer.evaluate();
+        double loss0 = trainer.evaluate();
+        // The per-layer probe of any-depth MLPs must give the same layer-1 numbers as the direct computation.
+        LayerSubspaceProbe probe = new LayerSubspaceProbe();
+        probe.measure(context(0, loss0, model, data), new ArrayList<>());
         BigSubspace big = InvariantSubspace2Layer.bigSubspaces(w1Init, model.gradients()[0], 3, la);
         double energy100 = Double.NaN;
+        double loss = loss0;
         for (int t = 0; t < steps; t++) {
             trainer.update();
-            trainer.evaluate();
+            loss = trainer.evaluate();
             if (t + 1 == 100) {
                 energy100 = InvariantSubspace2Layer.energyFraction(InvariantSubspace2Layer.delta(w1, w1Init), big, la);
             }
         }
         DMatrixRMaj delta = InvariantSubspace2Layer.delta(w1, w1Init);
+        List<MetricSeries> measured = new ArrayList<>();
+        probe.measure(context(steps, loss, model, data), measured);
+        Map<String, Double> byName = new TreeMap<>();
+        for (MetricSeries m : measured) {
+            assertEquals(1, m.layer(), "the frozen W2 is not measured: " + m.name());
+            byName.put(m.name(), m.value());
+        }
         return new Run(
                 energy100,
                 InvariantSubspace2Layer.energyFraction(delta, big, la),
                 InvariantSubspace2Layer.movedSingularValues(
                         sInit, la.singularValues(w1), InvariantSubspace2Layer.MOVED_REL_TOL),
-                InvariantSubspace2Layer.largestAngleRad(delta, big, la));
+                InvariantSubspace2Layer.largestAngleRad(delta, big, la),
+                byName);
+    }
+
+    private ProbeContext context(long step, double loss, MlpModel model, Dataset data) {
+        return new ProbeContext(step, loss, model, data, NetworkSpec.defaults(), MetricsSpec.defaults(), la);
     }
 
     @Test
@@ -104,6 +124,17 @@ class InvariantSubspace2LayerTest {
         assertEquals(6, runs.get(Activation.IDENTITY).moved(), all);
         assertTrue(runs.get(Activation.IDENTITY).angleRad() < 1e-6, all);
         assertTrue(runs.get(Activation.RELU).moved() > 30, all);
+        for (Run run : runs.values()) {
+            assertEquals(run.energyEnd(), run.probe().get("energy-in-block"), 1e-15, all);
+            assertEquals(run.moved(), run.probe().get("moved-sv"), 0.0, all);
+            assertEquals(run.angleRad(), run.probe().get("angle-vbig"), 1e-15, all);
+        }
+        // linear φ: ΔW1 = W2ᵀ·(…) has rank K = 3, its left space is col(W2ᵀ) ⊂ U_big, and it is rank 3 exactly
+        Map<String, Double> linear = runs.get(Activation.IDENTITY).probe();
+        assertTrue(linear.get("angle-ubig") < 1e-6, all);
+        assertTrue(linear.get("update-stable-rank") <= 3.0 + 1e-9, all);
+        assertTrue(linear.get("update-effective-rank") <= 3.0 + 1e-9, all);
+        assertTrue(runs.get(Activation.RELU).probe().get("update-effective-rank") > 3.0, all);
     }
 
     @Test

@@ -40,23 +40,45 @@ public record BigSubspace(DMatrixRMaj left, DMatrixRMaj right) {
         if (k < 1 || k > Math.min(m, d)) {
             throw new IllegalArgumentException("rank must be in [1, " + Math.min(m, d) + "] (got " + k + ")");
         }
+        return of(w0, g0, k, k, linAlg);
+    }
+
+    /**
+     * The pair of nominal dimension 2K built from the top K = {@code half} singular pairs of {@code g0}, cut to {@code
+     * min(2K, m)} columns on the left and {@code min(2K, d)} on the right, so that a layer with fewer than 2K outputs
+     * (the last layer of a K-output MLP: its left block is all of ℝ^m) still has a 2K-dimensional input side.
+     * Requires 1 ≤ half.
+     */
+    public static BigSubspace ofHalf(DMatrixRMaj w0, DMatrixRMaj g0, int half, LinAlg linAlg) {
+        if (half < 1) {
+            throw new IllegalArgumentException("half must be at least 1 (got " + half + ")");
+        }
+        return of(w0, g0, Math.min(2 * half, w0.numRows), Math.min(2 * half, w0.numCols), linAlg);
+    }
+
+    private static BigSubspace of(DMatrixRMaj w0, DMatrixRMaj g0, int kLeft, int kRight, LinAlg linAlg) {
+        int m = w0.numRows;
+        int d = w0.numCols;
+        int k = Math.max(kLeft, kRight);
         Svd svd = new Svd();
         linAlg.svd(g0, LinAlg.SvdMode.THIN, svd);
-        int a = (k + 1) / 2;
+        int available = Math.min(m, d);
+        int a = Math.min((k + 1) / 2, available);
+        int b = Math.min(k - a, available);
         DMatrixRMaj uTop = Subspaces.leadingColumns(svd.u, a); // m x a
         DMatrixRMaj vTop = Subspaces.leadingColumns(svd.v, a); // d x a
-        DMatrixRMaj uPair = Subspaces.leadingColumns(svd.u, k - a); // m x (k-a)
-        DMatrixRMaj vPair = Subspaces.leadingColumns(svd.v, k - a); // d x (k-a)
-        DMatrixRMaj w0tU = new DMatrixRMaj(d, k - a);
+        DMatrixRMaj uPair = Subspaces.leadingColumns(svd.u, b); // m x b
+        DMatrixRMaj vPair = Subspaces.leadingColumns(svd.v, b); // d x b
+        DMatrixRMaj w0tU = new DMatrixRMaj(d, b);
         linAlg.gemm(true, false, 1.0, w0, uPair, 0.0, w0tU);
-        DMatrixRMaj w0V = new DMatrixRMaj(m, k - a);
+        DMatrixRMaj w0V = new DMatrixRMaj(m, b);
         linAlg.gemm(false, false, 1.0, w0, vPair, 0.0, w0V);
         DMatrixRMaj w0t = new DMatrixRMaj(d, m);
         org.ejml.dense.row.CommonOps_DDRM.transpose(w0, w0t);
-        DMatrixRMaj right = Subspaces.orthonormalColumns(k, RANK_TOL, vTop, w0tU, svd.v, w0t);
-        DMatrixRMaj left = Subspaces.orthonormalColumns(k, RANK_TOL, uTop, w0V, svd.u, w0);
-        if (right.numCols < k || left.numCols < k) {
-            throw new ArithmeticException("could not build a big subspace of dimension " + k);
+        DMatrixRMaj right = Subspaces.orthonormalColumns(kRight, RANK_TOL, vTop, w0tU, svd.v, w0t);
+        DMatrixRMaj left = Subspaces.orthonormalColumns(kLeft, RANK_TOL, uTop, w0V, svd.u, w0);
+        if (right.numCols < kRight || left.numCols < kLeft) {
+            throw new ArithmeticException("could not build a big subspace of dimension " + kLeft + "×" + kRight);
         }
         return new BigSubspace(left, right);
     }
