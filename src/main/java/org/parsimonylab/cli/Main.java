@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Train deep linear networks and MLPs and watch them learn inside tiny subspaces.",
-        subcommands = {RunCommand.class, FiguresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            FiguresCommand.class,
+            BenchCommand.class,
+            SweepCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit code for bad input: a preset, an option, a path. */
     public static final int EXIT_USER_ERROR = 2;
