@@ -194,6 +194,10 @@ final class SweepCommand implements Callable<Integer> {
                     + plan.points().size() + " runs finished, the rest queued)");
             return 0;
         }
+        // A resubmitted run is pending again until its task starts (its old log stays until then).
+        for (int i : indices) {
+            Files.deleteIfExists(folder.statusFile(plan.points().get(i)));
+        }
         for (SlurmSubmitter.Job job : slurm.submit(plan, java, options, indices)) {
             stdout.println("submitted job " + job.jobId() + ": " + job.indices().size() + " runs of " + folder.root());
         }
