@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of DESIGN.md §2: engine <- metrics <- session <- ui; preset, export, cli beside. */
+/** The dependency rule of DESIGN.md §2: engine <- metrics <- session <- ui; preset, export, sweep, cli beside. */
 class LayerRulesTest {
     private static JavaClasses classes;
 
@@ -40,6 +40,7 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
                 "org.parsimonylab.ui..");
     }
 
@@ -52,6 +53,7 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
                 "org.parsimonylab.ui..");
     }
 
@@ -63,6 +65,7 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
                 "org.parsimonylab.ui..");
     }
 
@@ -84,6 +87,12 @@ class LayerRulesTest {
                 "org.parsimonylab.cli..",
                 "org.parsimonylab.preset..");
         forbid("org.parsimonylab.cli..", "org.parsimonylab.ui..");
+        // Sweeps run the command line as child processes and hand summaries to chart, which draws them.
+        forbid(
+                "org.parsimonylab.sweep..",
+                "org.parsimonylab.ui..",
+                "org.parsimonylab.cli..",
+                "org.parsimonylab.chart..");
     }
 
     @Test

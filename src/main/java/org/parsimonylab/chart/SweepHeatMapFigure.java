@@ -74,7 +74,7 @@ public final class SweepHeatMapFigure extends Figure {
             for (int xi = 0; xi < nx; xi++) {
                 double m = grid.cells()[yi][xi].mean();
                 XYTextAnnotation a = new XYTextAnnotation(Double.isFinite(m) ? format(m) : "–", xi, yi);
-                a.setFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 10));
+                a.setFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 14));
                 double t = (m - scale.getLowerBound()) / (scale.getUpperBound() - scale.getLowerBound());
                 a.setPaint(Double.isFinite(t) && t > 0.6 ? Color.BLACK : Color.WHITE);
                 renderer.addAnnotation(a);

@@ -38,7 +38,8 @@ final class PrivateSlurmCluster implements AutoCloseable {
 
     /** The program's path on PATH or in the sbin folders, or null. */
     static String find(String program) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        List<String> dirs =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin"));
         for (String d : dirs) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
