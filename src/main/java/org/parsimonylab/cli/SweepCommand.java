@@ -405,7 +405,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             out.println(String.format(
                     Locale.ROOT,
-                    "%s: %d runs: %d done, %d running, %d queued, %d not started, %d failed",
+                    "%s: %d runs: %d done, %d running, %d queued, %d not started, %d failed or interrupted",
                     folder.root(),
                     plan.points().size(),
                     done,
@@ -423,7 +423,7 @@ final class SweepCommand implements Callable<Integer> {
                         + (queued == null ? " (squeue did not answer)" : ""));
             }
             if (!problems.isEmpty()) {
-                out.println("failed:");
+                out.println("failed (rerun by --retry-failed or by the same sweep command):");
                 problems.forEach(out::println);
             }
             if (!retryFailed) {

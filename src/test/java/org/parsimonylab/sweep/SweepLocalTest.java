@@ -19,7 +19,7 @@ import org.parsimonylab.export.MetricsCsv;
 
 /**
  * A real local sweep of a shipped preset: 2 depths × 2 trials, each run the `run` command in a child JVM of this
- * test's classpath; every run folder's metrics.csv is byte-identical to a direct `run` with the same --set list, the
+ * test's classpath (as many at a time as the machine has cores); every run folder's metrics.csv is byte-identical to a direct `run` with the same --set list, the
  * summary has one row per run with the run's final loss, and re-running skips finished runs and redoes a deleted and
  * a partial one.
  */
@@ -34,8 +34,6 @@ class SweepLocalTest {
         "--grid",
         "network.depth=2,3",
         "--trials",
-        "2",
-        "--workers",
         "2",
         "--threads",
         "1"
