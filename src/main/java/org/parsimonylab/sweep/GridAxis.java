@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * One swept preset field: a dotted path and its values as {@code --set} text, parsed from {@code path=v1,v2,...} or a
  * numeric range {@code path=from:to:linN} (N evenly spaced values, both ends included), {@code path=from:to:logN} (N
- * values evenly spaced in log10) or {@code path=from:to:stepS} (from, from+S, ... up to to).
+ * values evenly spaced in log10) or {@code path=from:to:stepS} (from, from+S, ... up to to). With integer ends the
+ * values are integers when they can be: exact for lin and step ranges, rounded for log ranges if that keeps them
+ * distinct (so {@code network.width=10:1000:log5} gives 10, 32, 100, 316, 1000).
  *
  * @param path the dotted preset path, e.g. {@code network.width}
  * @param values the values in sweep order, as they are passed to {@code --set path=value}
@@ -90,7 +92,11 @@ public record GridAxis(String path, List<String> values) {
                                     ? from + t * (to - from)
                                     : Math.pow(10, Math.log10(from) + t * (Math.log10(to) - Math.log10(from))));
                 }
-                integral &= kind.equals("lin") && xs.stream().allMatch(x -> Math.abs(x - Math.rint(x)) < 1e-9);
+                // Integer ends ask for integers (widths, depths): a lin range must hit them exactly, a log range is
+                // rounded as long as the rounded values stay distinct.
+                integral &= kind.equals("lin")
+                        ? xs.stream().allMatch(x -> Math.abs(x - Math.rint(x)) < 1e-9)
+                        : xs.stream().map(Math::round).distinct().count() == xs.size();
             }
             default -> {
                 if (!(arg > 0)) {

@@ -209,8 +209,9 @@ public final class SlurmSubmitter {
             }
             Map<String, Integer> offsets = new LinkedHashMap<>();
             jobs.forEach(j -> offsets.put(j.jobId(), j.offset()));
-            String out = slurm(
-                    options, List.of("squeue", "-h", "-r", "-j", String.join(",", offsets.keySet()), "-o", "%i|%T"));
+            // All of this user's tasks, filtered here: `squeue -j` fails outright once one id has left the queue.
+            String out =
+                    slurm(options, List.of("squeue", "-h", "-r", "-u", System.getProperty("user.name"), "-o", "%i|%T"));
             Map<Integer, String> states = new LinkedHashMap<>();
             for (String line : out.split("\n")) {
                 String[] c = line.strip().split("\\|");

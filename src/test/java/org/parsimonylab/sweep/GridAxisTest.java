@@ -41,6 +41,16 @@ class GridAxisTest {
     }
 
     @Test
+    void logRangesOfIntegersAreRoundedWhileDistinct() {
+        assertEquals(
+                List.of("10", "32", "100", "316", "1000"),
+                GridAxis.parse("network.width=10:1000:log5").values());
+        assertEquals(
+                List.of("1.0", "1.41421356237", "2.0"),
+                GridAxis.parse("training.learningRate=1:2:log3").values());
+    }
+
+    @Test
     void badSpecsNameTheOptionAndTheFault() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> GridAxis.parse("network.width"));
