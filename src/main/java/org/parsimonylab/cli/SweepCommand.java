@@ -230,7 +230,7 @@ final class SweepCommand implements Callable<Integer> {
                 workers,
                 threads));
         err.flush();
-        Progress progress = new Progress(err, todo.size(), workers);
+        Progress progress = new Progress(err, todo.size());
         AtomicBoolean completed = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -278,21 +278,19 @@ final class SweepCommand implements Callable<Integer> {
     static final class Progress implements LocalExecutor.Listener {
         private final PrintWriter err;
         private final int total;
-        private final int workers;
         private final long t0 = System.nanoTime();
         private final AtomicInteger done = new AtomicInteger();
 
-        Progress(PrintWriter err, int total, int workers) {
+        Progress(PrintWriter err, int total) {
             this.err = err;
             this.total = total;
-            this.workers = workers;
         }
 
         @Override
         public void finished(SweepPoint point, RunStatus status) {
             int k = done.incrementAndGet();
             double elapsed = (System.nanoTime() - t0) * 1e-9;
-            // Throughput so far covers the parallelism; the first runs may overlap, so at least one run per worker.
+            // Throughput so far (runs per wall second) already accounts for the parallel workers.
             double eta = (total - k) * elapsed / k;
             String line = String.format(
                     Locale.ROOT,
@@ -311,10 +309,6 @@ final class SweepCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             }
-        }
-
-        int workers() {
-            return workers;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.parsimonylab.sweep;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,19 @@ public record JavaCommand(String java, String classpath, List<String> jvmOptions
         }
     }
 
-    /** The running JVM's java executable and classpath (entries made absolute), with {@code jvmOptions}. */
+    /**
+     * The running JVM's java executable ({@code java.home/bin/java}; a packaged app whose runtime has no bin/ falls
+     * back to {@code java} on PATH) and classpath (entries made absolute), with {@code jvmOptions}.
+     */
     public static JavaCommand current(List<String> jvmOptions) {
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path home = Path.of(System.getProperty("java.home"), "bin");
+        String java = "java";
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(home.resolve(name))) {
+                java = home.resolve(name).toString();
+                break;
+            }
+        }
         List<String> entries = new ArrayList<>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isBlank()) {
