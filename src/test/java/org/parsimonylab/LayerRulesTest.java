@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of DESIGN.md §2: engine <- metrics <- session <- ui; preset, export, cli beside. */
+/** The dependency rule of DESIGN.md §2: engine <- metrics <- session <- ui; preset, export, sweep, cli beside. */
 class LayerRulesTest {
     private static JavaClasses classes;
 
@@ -34,6 +34,8 @@ class LayerRulesTest {
             "org.parsimonylab.chart..",
             "org.parsimonylab.export..",
             "org.parsimonylab.cli..",
+            "org.parsimonylab.checkpoints..",
+            "org.parsimonylab.sweep..",
             "org.parsimonylab.ui..");
 
     /**
@@ -102,6 +104,8 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
+                "org.parsimonylab.checkpoints..",
                 "org.parsimonylab.ui..");
     }
 
@@ -114,6 +118,8 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
+                "org.parsimonylab.checkpoints..",
                 "org.parsimonylab.ui..");
     }
 
@@ -125,6 +131,8 @@ class LayerRulesTest {
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.export..",
                 "org.parsimonylab.cli..",
+                "org.parsimonylab.sweep..",
+                "org.parsimonylab.checkpoints..",
                 "org.parsimonylab.ui..");
     }
 
@@ -152,6 +160,12 @@ class LayerRulesTest {
                 "org.parsimonylab.cli..",
                 "org.parsimonylab.chart..",
                 "org.parsimonylab.preset..");
+        // Sweeps run the command line as child processes and hand summaries to chart, which draws them.
+        forbid(
+                "org.parsimonylab.sweep..",
+                "org.parsimonylab.ui..",
+                "org.parsimonylab.cli..",
+                "org.parsimonylab.chart..");
     }
 
     @Test

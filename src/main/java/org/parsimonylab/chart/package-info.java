@@ -1,4 +1,4 @@
 /**
- * JFreeChart figures built from snapshots or run data, without JavaFX. May use engine, metrics and session, never ui.
+ * JFreeChart figures built from snapshots or run data, without JavaFX. May use engine, metrics, session and sweep summaries, never ui.
  */
 package org.parsimonylab.chart;

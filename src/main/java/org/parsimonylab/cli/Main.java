@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             FiguresCommand.class,
             BenchCommand.class,
             AnalyzeCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

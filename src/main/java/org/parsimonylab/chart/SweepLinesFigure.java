@@ -1,0 +1,138 @@
+package org.parsimonylab.chart;
+
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.parsimonylab.sweep.SweepStatistics;
+import org.parsimonylab.sweep.SweepSummary;
+
+/**
+ * Mean ± standard deviation over trials of one summary column against one swept value, one line per combination of
+ * the other swept values (a sweep's {@link SweepStatistics#lines}); the band is mean ± std. Numeric swept values are
+ * placed at their value (on a log axis when they are positive and span 50× or more, as log ranges do), other values
+ * (e.g. activations) evenly in sweep order.
+ */
+public final class SweepLinesFigure extends Figure {
+    private final YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    private final List<SweepStatistics.Line> lines;
+    private final String metric;
+    private final String x;
+
+    /** The figure of {@code metric} against the swept column {@code x} of {@code summary}. */
+    public SweepLinesFigure(SweepSummary summary, String metric, String x) {
+        this(SweepStatistics.lines(summary, metric, x), metric, x);
+    }
+
+    private SweepLinesFigure(List<SweepStatistics.Line> lines, String metric, String x) {
+        super(newChart(lines, metric, x));
+        this.lines = List.copyOf(lines);
+        this.metric = metric;
+        this.x = x;
+        XYPlot plot = (XYPlot) chart().getPlot();
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.18f);
+        renderer.setDefaultStroke(ChartStyle.LINE);
+        renderer.setAutoPopulateSeriesStroke(false);
+        double[] positions =
+                positions(lines.isEmpty() ? List.of() : lines.get(0).xValues());
+        for (int k = 0; k < lines.size(); k++) {
+            SweepStatistics.Line line = lines.get(k);
+            String key = line.label().isEmpty() ? metric : line.label();
+            YIntervalSeries s = new YIntervalSeries(key, false, true);
+            for (int i = 0; i < line.cells().size(); i++) {
+                SweepStatistics.Cell c = line.cells().get(i);
+                if (c.n() > 0) {
+                    s.add(positions[i], c.mean(), c.mean() - c.std(), c.mean() + c.std());
+                }
+            }
+            dataset.addSeries(s);
+            renderer.setSeriesPaint(k, ChartStyle.color(k), false);
+            renderer.setSeriesFillPaint(k, ChartStyle.color(k), false);
+        }
+        plot.setDataset(dataset);
+        plot.setRenderer(renderer);
+        plot.setNoDataMessage("no finished runs with a value of " + metric);
+        flush();
+    }
+
+    private static JFreeChart newChart(List<SweepStatistics.Line> lines, String metric, String x) {
+        List<String> values = lines.isEmpty() ? List.of() : lines.get(0).xValues();
+        ValueAxis xAxis;
+        String label = SweepStatistics.shortName(x) + " (" + x + ")";
+        if (numeric(values)) {
+            double[] v = positions(values);
+            double lo = java.util.Arrays.stream(v).min().orElse(1);
+            double hi = java.util.Arrays.stream(v).max().orElse(1);
+            xAxis = lo > 0 && hi / lo >= 50 ? ChartStyle.valueAxis(label, true) : ChartStyle.valueAxis(label, false);
+        } else {
+            xAxis = new SymbolAxis(label, values.toArray(String[]::new));
+            ChartStyle.styleAxis(xAxis);
+        }
+        NumberAxis y = (NumberAxis) ChartStyle.valueAxis(metric + " (mean ± std)", false);
+        XYPlot plot = new XYPlot(null, xAxis, y, null);
+        String title = metric + " against " + SweepStatistics.shortName(x);
+        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, lines.size() > 1);
+    }
+
+    /** Whether every value parses as a finite number. */
+    static boolean numeric(List<String> values) {
+        for (String v : values) {
+            try {
+                if (!Double.isFinite(Double.parseDouble(v))) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The x position of each value: the number, or its index when some value is not a number. */
+    static double[] positions(List<String> values) {
+        double[] out = new double[values.size()];
+        boolean numeric = numeric(values);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = numeric ? Double.parseDouble(values.get(i)) : i;
+        }
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return "Each point is the mean of " + metric + " over the trials of one swept value of " + x
+                + "; the band is ± one sample standard deviation; one line per combination of the other swept values.";
+    }
+
+    /** The lines drawn, as computed from the summary. */
+    public List<SweepStatistics.Line> lines() {
+        return lines;
+    }
+
+    /** The dataset: series k is line k, with x, mean, mean − std and mean + std per finished point. */
+    public YIntervalSeriesCollection dataset() {
+        return dataset;
+    }
+
+    /** The column drawn. */
+    public String metric() {
+        return metric;
+    }
+
+    /** The swept column on the x axis. */
+    public String x() {
+        return x;
+    }
+
+    @Override
+    public void clear() {
+        hold();
+        dataset.removeAllSeries();
+    }
+}
