@@ -64,7 +64,8 @@ public final class Main implements Runnable {
     static String oneLine(String message) {
         return message == null
                 ? "(no message)"
-                : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+                : PresetException.shorten(
+                        message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());
     }
 
     @Override
