@@ -130,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
                             },
                             steps,
                             checkpointEvery);
+                } catch (IllegalArgumentException e) {
+                    // e.g. data.file: the data is read only now, name the preset it belongs to
+                    throw new IllegalArgumentException(presetOptions.preset + ": " + e.getMessage(), e);
                 } catch (NonFiniteException e) {
                     // A probe's SVD met the overflowed weights of the diverging step: the run stops here, and what
                     // was good so far is kept.

@@ -43,6 +43,9 @@ public final class PresetLoader {
      */
     private static final Map<Integer, UnaryOperator<ObjectNode>> MIGRATIONS = Map.of();
 
+    /** Largest preset file read (a preset is a few KB; this stops a wrong file from filling the memory). */
+    public static final long MAX_PRESET_BYTES = 16L << 20;
+
     private PresetLoader() {}
 
     /**
@@ -54,8 +57,15 @@ public final class PresetLoader {
         if (Files.isDirectory(file)) {
             throw new PresetException(source + ": is a folder, not a preset file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new PresetException(source + ": not a regular file (a device, FIFO or socket); give a .json file");
+        }
         String json;
         try {
+            if (Files.size(file) > MAX_PRESET_BYTES) {
+                throw new PresetException(source + ": " + Files.size(file) + " bytes, more than a preset may have ("
+                        + MAX_PRESET_BYTES + ")");
+            }
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PresetException(source + ": no such file", e);
