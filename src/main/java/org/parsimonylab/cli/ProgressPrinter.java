@@ -18,6 +18,7 @@ final class ProgressPrinter implements AutoCloseable {
     private final long totalSteps;
     private final long start = System.nanoTime();
     private final Thread heartbeat;
+    private final Thread owner = Thread.currentThread();
     private long lastPrint = System.nanoTime();
     private volatile String variant = "";
     private volatile long step = -1;
@@ -77,7 +78,7 @@ final class ProgressPrinter implements AutoCloseable {
     }
 
     private void beat() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && owner.isAlive()) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {

@@ -158,7 +158,8 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
         int filled = 0;
         List<String> labelTexts = new ArrayList<>();
         boolean first = true;
-        while ((line = readLine(reader, name, lineNo + 1)) != null) {
+        BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
+        while ((line = readLine(lines, name, lineNo + 1)) != null) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
@@ -249,34 +250,12 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
         return new CsvTable(values, labels.length, featureCount, labels, List.copyOf(names));
     }
 
-    /**
-     * The next line without its terminator (\n, \r\n or \r), or null at the end; the length cap is enforced while
-     * reading, so a file without line breaks (/dev/zero, a binary) fails after {@link #MAX_LINE_CHARS} characters
-     * instead of filling the memory.
-     */
-    private static String readLine(BufferedReader reader, String name, int lineNo) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int c;
-        boolean any = false;
-        while ((c = reader.read()) >= 0) {
-            any = true;
-            if (c == '\n') {
-                break;
-            }
-            if (c == '\r') {
-                reader.mark(1);
-                if (reader.read() != '\n') {
-                    reader.reset();
-                }
-                break;
-            }
-            if (sb.length() >= MAX_LINE_CHARS) {
-                throw new IllegalArgumentException(
-                        name + " line " + lineNo + ": longer than " + MAX_LINE_CHARS + " characters");
-            }
-            sb.append((char) c);
+    private static String readLine(BoundedLineReader lines, String name, int lineNo) throws IOException {
+        try {
+            return lines.readLine();
+        } catch (BoundedLineReader.TooLong e) {
+            throw new IllegalArgumentException(name + " line " + lineNo + ": " + e.getMessage());
         }
-        return any ? sb.toString() : null;
     }
 
     private static boolean isHeader(String[] cells, int labelIndex) {
