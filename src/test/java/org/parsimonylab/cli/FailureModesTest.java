@@ -164,4 +164,31 @@ class FailureModesTest {
             assertEquals(List.of(), left, "trial " + trial + ": debris " + left + "\n" + stderr);
         }
     }
+
+    @Test
+    void anOutOfMemoryErrorIsOneLineWithTheRemedy() {
+        String line = Main.outOfMemory(new OutOfMemoryError("Java heap space"));
+        assertFalse(line.contains("\n"));
+        assertTrue(line.startsWith("out of memory (Java heap space; Java may use "), line);
+        assertTrue(line.contains("-Xmx") && line.contains("network.width"), line);
+    }
+
+    @Test
+    void aWidthInsideTheLimitsThatCannotFitIsRefusedNotAnOutOfMemoryError() throws IOException {
+        CliTest.Result r = CliTest.cli(
+                "run",
+                "presets/e1-law-of-parsimony.json",
+                "--out",
+                tmp.resolve("wide").toString(),
+                "--set",
+                "data.dim=10000",
+                "--set",
+                "data.outputDim=10000",
+                "--set",
+                "network.width=10000");
+        assertEquals(Main.EXIT_USER_ERROR, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: presets/e1-law-of-parsimony.json: "), r.err());
+        assertTrue(r.err().contains("-Xmx"), r.err());
+        assertEquals(List.of(), siblings());
+    }
 }

@@ -34,7 +34,7 @@ class PresetFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MUTATIONS = 1200;
-    private static final int MAX_RUNS = 40;
+    private static final int MAX_RUNS = 25;
 
     @TempDir
     Path tmp;
