@@ -44,7 +44,8 @@ final class Resources {
                 free = -1; // unknown: no refusal on a guess
             }
         }
-        err.println("estimated output: " + RunEstimate.bytes(total) + " (metrics " + RunEstimate.bytes(e.metricsBytes())
+        err.println("estimated output (for the full step budget): " + RunEstimate.bytes(total) + " (metrics "
+                + RunEstimate.bytes(e.metricsBytes())
                 + ", weights " + RunEstimate.bytes(e.weightsBytes()) + ", data " + RunEstimate.bytes(e.dataBytes())
                 + ")" + (free >= 0 ? ", " + RunEstimate.bytes(free) + " free" : ""));
         if (free >= 0 && total > free && !allowLarge) {
