@@ -81,6 +81,11 @@ public final class Main implements Runnable {
         } catch (StackOverflowError e) {
             err.println("error: the input is nested too deeply for the stack (StackOverflowError); simplify it");
             return EXIT_FAILURE;
+        } catch (Error e) {
+            // e.g. a native BLAS that fails to link: the cause in one line, never a trace
+            err.println("error: internal " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + " (try --backend ejml)");
+            return EXIT_FAILURE;
         }
     }
 
