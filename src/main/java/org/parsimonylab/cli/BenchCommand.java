@@ -50,6 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps and --warmup must be >= 0");
         }
         ExperimentSpec experiment = presetOptions.load().toExperiment();
+        Resources.checkMemory(presetOptions.preset, RunEstimate.of(experiment, steps + warmup, 0));
         PrintWriter out = spec.commandLine().getOut();
         LinAlg linAlg = presetOptions.linAlg();
         String threads = System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "default");

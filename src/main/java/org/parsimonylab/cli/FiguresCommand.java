@@ -115,6 +115,8 @@ final class FiguresCommand implements Callable<Integer> {
                     source + " is a folder without preset.json and metrics.csv: give a preset file or a run folder");
         } else {
             preset = presetOptions.load();
+            presetOptions.printWarnings(preset, err);
+            Resources.checkMemory(source, RunEstimate.of(preset.toExperiment(), steps, 0));
             presetJson = PresetWriter.toJson(preset);
             history = train(preset, err);
         }
@@ -145,25 +147,37 @@ final class FiguresCommand implements Callable<Integer> {
                 .max()
                 .orElse(0);
         ProgressPrinter progress = new ProgressPrinter(err, budget);
-        // Every recorded step is kept: the figures show the whole run, as a run folder would.
-        RunHistory history = new RunHistory(Integer.MAX_VALUE);
+        // Bounded: past its capacity (sized from the first snapshot to about 1/8 of the heap) the history is thinned
+        // evenly, first and last steps kept, so a run of 1e8 steps draws in the memory of a few thousand.
+        org.parsimonylab.export.DecimatedHistory[] holder = new org.parsimonylab.export.DecimatedHistory[1];
         ExperimentRun run = new ExperimentRun(experiment, presetOptions.linAlg(), presetOptions.baseDir());
         run.run(
                 new RunListener() {
                     @Override
                     public void snapshot(String variant, StepSnapshot snapshot) {
-                        history.add(variant, snapshot);
+                        if (holder[0] == null) {
+                            int values = snapshot.series().stream()
+                                    .mapToInt(x -> x.values().length)
+                                    .sum();
+                            holder[0] = new org.parsimonylab.export.DecimatedHistory(RunFolderReader.capacityFor(
+                                    values, snapshot.series().size()));
+                        }
+                        holder[0].add(variant, snapshot);
                         progress.snapshot(variant, snapshot);
                     }
 
                     @Override
                     public void finished(VariantResult result) {
-                        history.setStepsPerSecond(result.variant(), result.stepsPerSecond());
+                        if (holder[0] == null) {
+                            holder[0] = new org.parsimonylab.export.DecimatedHistory(RunHistory.DEFAULT_CAPACITY);
+                        }
+                        holder[0].setStepsPerSecond(result.variant(), result.stepsPerSecond());
                         progress.finished(result);
                     }
                 },
                 steps,
                 0);
-        return history;
+        progress.close();
+        return holder[0] == null ? new RunHistory() : holder[0].toRunHistory();
     }
 }

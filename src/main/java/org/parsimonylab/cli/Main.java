@@ -29,6 +29,12 @@ public final class Main implements Runnable {
     /** Exit code for a failure while running or writing. */
     public static final int EXIT_FAILURE = 1;
 
+    /** Exit code of a run whose loss diverged: the folder is written with the metrics and weights up to the last good step. */
+    public static final int EXIT_DIVERGED = 3;
+
+    /** Exit code after SIGINT or SIGTERM (128 + 2, as a shell reports Ctrl-C); nothing is left behind. */
+    public static final int EXIT_INTERRUPTED = 130;
+
     /** netlib logs a warning for every BLAS it cannot load (e.g. VectorBLAS without the incubator module); the
      * backend in use is reported by the commands instead. Held here so the level setting is not collected. */
     private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
@@ -48,6 +54,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof org.parsimonylab.export.RunFolderExistsException) {
+                err.println("error: " + oneLine(ex.getMessage()));
+                return EXIT_USER_ERROR;
+            }
             if (ex instanceof PresetException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return EXIT_USER_ERROR;
@@ -55,6 +65,11 @@ public final class Main implements Runnable {
             if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return EXIT_FAILURE;
+            }
+            if (ex instanceof org.parsimonylab.engine.linalg.NonFiniteException) {
+                err.println("error: " + oneLine(ex.getMessage())
+                        + "; the run diverged: try a smaller training.learningRate or network.init.scale");
+                return EXIT_DIVERGED;
             }
             err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
             return EXIT_FAILURE;
@@ -65,13 +80,35 @@ public final class Main implements Runnable {
                     + " --help for the options");
             return EXIT_USER_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: " + outOfMemory(e));
+            return EXIT_FAILURE;
+        } catch (StackOverflowError e) {
+            err.println("error: the input is nested too deeply for the stack (StackOverflowError); simplify it");
+            return EXIT_FAILURE;
+        } catch (Error e) {
+            // e.g. a native BLAS that fails to link: the cause in one line, never a trace
+            err.println("error: internal " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + " (try --backend ejml)");
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** The one line for an OutOfMemoryError: what did not fit and the remedies. */
+    static String outOfMemory(OutOfMemoryError e) {
+        return "out of memory (" + oneLine(e.getMessage()) + "; Java may use "
+                + RunEstimate.bytes(Runtime.getRuntime().maxMemory())
+                + "): use a smaller network.width, data.dim or number of samples, fewer steps for figures, or give"
+                + " Java more memory with -Xmx (e.g. java -Xmx8g -jar ...)";
     }
 
     static String oneLine(String message) {
         return message == null
                 ? "(no message)"
-                : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+                : PresetException.shorten(
+                        message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());
     }
 
     @Override

@@ -26,6 +26,14 @@ final class PresetOptions {
         return PresetLoader.load(preset, overrides);
     }
 
+    /** Prints the validator's warnings for {@code preset}, one line each, as {@code warning: <file>: ...}. */
+    void printWarnings(Preset p, java.io.PrintWriter err) {
+        for (String w : org.parsimonylab.preset.PresetValidator.warnings(p)) {
+            err.println("warning: " + preset + ": " + w);
+        }
+        err.flush();
+    }
+
     /** The folder relative data files of the preset resolve against: the preset's own folder. */
     Path baseDir() {
         Path parent = preset.toAbsolutePath().getParent();

@@ -37,10 +37,30 @@ public final class MetricsCsv {
      */
     public record Row(long step, String variant, String metric, int layer, int index, double value) {}
 
+    /** Largest index accepted in a row: far above any layer's min(rows, cols), so a corrupted file cannot ask for
+     * a gigantic array. */
+    public static final int MAX_INDEX = 100_000;
+
+    /** Longest line accepted, in characters (a row is well below 200). */
+    public static final int MAX_LINE_CHARS = 10_000;
+
     /** Reads every row of a metrics.csv file; malformed lines give an IOException naming the file and line. */
     public static List<Row> read(Path path) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        stream(path, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands every row of a metrics.csv file to {@code sink} in file order without holding them (for files of any
+     * length); malformed lines give an IOException naming the file and line.
+     */
+    public static void stream(Path path, java.util.function.Consumer<Row> sink) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new IOException(path + ": not a regular file");
+        }
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return readRows(in);
+            readRows(in, sink);
         } catch (FormatException e) {
             throw new IOException(path + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -48,26 +68,28 @@ public final class MetricsCsv {
         }
     }
 
-    private static List<Row> readRows(BufferedReader in) throws IOException {
+    private static void readRows(BufferedReader in, java.util.function.Consumer<Row> sink) throws IOException {
         String header = in.readLine();
         if (header == null || !stripBom(header).equals(HEADER)) {
             throw new FormatException("line 1: expected the header " + HEADER);
         }
-        List<Row> rows = new ArrayList<>();
         String line;
         long lineNumber = 1;
-        while ((line = in.readLine()) != null) {
+        org.parsimonylab.engine.data.BoundedLineReader lines =
+                new org.parsimonylab.engine.data.BoundedLineReader(in, MAX_LINE_CHARS);
+        while ((line = next(lines, lineNumber + 1)) != null) {
             lineNumber++;
             if (line.isEmpty()) {
                 continue;
             }
+            Row row;
             try {
-                rows.add(parse(line));
+                row = parse(line);
             } catch (IllegalArgumentException e) {
                 throw new FormatException("line " + lineNumber + ": " + e.getMessage());
             }
+            sink.accept(row);
         }
-        return rows;
     }
 
     /** Appends the rows of one snapshot (lines ending in \n) to {@code out}. */
@@ -131,8 +153,25 @@ public final class MetricsCsv {
                 f.get(1),
                 f.get(2),
                 f.get(3).isEmpty() ? MetricSeries.NO_LAYER : (int) parseLong("layer", f.get(3)),
-                f.get(4).isEmpty() ? -1 : (int) parseLong("index", f.get(4)),
+                f.get(4).isEmpty() ? -1 : index(f.get(4)),
                 parseValue(f.get(5)));
+    }
+
+    private static String next(org.parsimonylab.engine.data.BoundedLineReader lines, long lineNumber)
+            throws IOException {
+        try {
+            return lines.readLine();
+        } catch (org.parsimonylab.engine.data.BoundedLineReader.TooLong e) {
+            throw new FormatException("line " + lineNumber + ": " + e.getMessage());
+        }
+    }
+
+    private static int index(String s) {
+        long v = parseLong("index", s);
+        if (v > MAX_INDEX) {
+            throw new IllegalArgumentException("index " + v + " is out of range (at most " + MAX_INDEX + ")");
+        }
+        return (int) v;
     }
 
     private static long parseLong(String column, String s) {

@@ -55,12 +55,119 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(metrics)) {
             throw new IOException("cannot open run folder " + dir + ": it has no metrics.csv");
         }
-        List<MetricsCsv.Row> rows = new ArrayList<>(MetricsCsv.read(metrics));
-        Path timings = dir.resolve("timings.csv");
-        if (Files.isRegularFile(timings)) {
-            rows.addAll(MetricsCsv.read(timings));
+        return new RunFolder(dir, json, streamHistory(metrics, dir.resolve("timings.csv")));
+    }
+
+    /**
+     * Snapshots per variant that fit in about {@code 1/8} of the heap when one snapshot holds {@code values} numbers
+     * in {@code series} series: between 16 and {@link #MAX_CAPACITY}. A longer history is thinned evenly.
+     */
+    public static int capacityFor(int values, int series) {
+        double bytes = 8.0 * values + 96.0 * series + 64;
+        double budget = Runtime.getRuntime().maxMemory() / 8.0;
+        return (int) Math.max(16, Math.min(MAX_CAPACITY, budget / bytes));
+    }
+
+    /** The most snapshots per variant a history read from a run folder keeps (more are thinned evenly). */
+    public static final int MAX_CAPACITY = 20_000;
+
+    /**
+     * Reads metrics.csv row by row into a bounded history (consecutive rows of one variant and step make a snapshot),
+     * then adds the timings of the snapshots kept: memory stays bounded whatever the length of the run.
+     */
+    private static RunHistory streamHistory(Path metrics, Path timings) throws IOException {
+        Grouper g = new Grouper();
+        MetricsCsv.stream(metrics, g::accept);
+        g.flush();
+        if (g.decimated == null) {
+            return new RunHistory();
         }
-        return new RunFolder(dir, json, history(rows));
+        g.history = g.decimated.toRunHistory();
+        if (!Files.isRegularFile(timings)) {
+            return g.history;
+        }
+        Map<String, Map<Long, List<MetricsCsv.Row>>> kept = new LinkedHashMap<>();
+        for (String v : g.history.variants()) {
+            Map<Long, List<MetricsCsv.Row>> steps = new LinkedHashMap<>();
+            for (StepSnapshot snap : g.history.snapshots(v)) {
+                steps.put(snap.step(), new ArrayList<>());
+            }
+            kept.put(v, steps);
+        }
+        MetricsCsv.stream(timings, r -> {
+            Map<Long, List<MetricsCsv.Row>> steps = kept.get(r.variant());
+            List<MetricsCsv.Row> rows = steps == null ? null : steps.get(r.step());
+            if (rows != null) {
+                rows.add(r);
+            }
+        });
+        RunHistory merged = new RunHistory(g.history.capacity());
+        // the decimated history already holds at most its capacity; this copy adds the timings
+        for (String v : g.history.variants()) {
+            for (StepSnapshot snap : g.history.snapshots(v)) {
+                List<MetricsCsv.Row> extra = kept.get(v).get(snap.step());
+                if (extra.isEmpty()) {
+                    merged.add(v, snap);
+                    continue;
+                }
+                List<MetricSeries> series = new ArrayList<>(snap.series());
+                series.addAll(seriesOf(extra));
+                merged.add(v, new StepSnapshot(snap.step(), elapsed(series), series));
+            }
+        }
+        return merged;
+    }
+
+    /** Collects consecutive rows of one variant and step into a snapshot of a history sized by the first one. */
+    private static final class Grouper {
+        DecimatedHistory decimated;
+        RunHistory history;
+        String variant;
+        long step;
+        final List<MetricsCsv.Row> rows = new ArrayList<>();
+
+        void accept(MetricsCsv.Row r) {
+            if (!rows.isEmpty() && (r.step() != step || !r.variant().equals(variant))) {
+                flush();
+            }
+            variant = r.variant();
+            step = r.step();
+            rows.add(r);
+        }
+
+        void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<MetricSeries> series = seriesOf(rows);
+            if (decimated == null) {
+                decimated = new DecimatedHistory(capacityFor(rows.size(), series.size()));
+            }
+            decimated.add(variant, new StepSnapshot(step, elapsed(series), series));
+            rows.clear();
+        }
+    }
+
+    private static List<MetricSeries> seriesOf(List<MetricsCsv.Row> rows) {
+        Map<String, List<MetricsCsv.Row>> byMetric = new LinkedHashMap<>();
+        for (MetricsCsv.Row r : rows) {
+            byMetric.computeIfAbsent(r.metric() + "\u0000" + r.layer(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<MetricSeries> series = new ArrayList<>();
+        for (List<MetricsCsv.Row> m : byMetric.values()) {
+            series.add(series(m));
+        }
+        return series;
+    }
+
+    private static double elapsed(List<MetricSeries> series) {
+        // training time comes back from timings.csv's wall-seconds rows; without them it is unknown
+        return series.stream()
+                .filter(x -> x.name().equals("wall-seconds"))
+                .mapToDouble(MetricSeries::value)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     /** The snapshots that {@code rows} hold, grouped by variant and step (rows of one step are contiguous). */

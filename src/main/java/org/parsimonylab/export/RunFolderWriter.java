@@ -42,6 +42,8 @@ public final class RunFolderWriter implements AutoCloseable {
 
     private static final String METRICS = "metrics.csv";
     private static final String TIMINGS = "timings.csv";
+    /** File in the partial folder naming the process that writes it (pid and start time), removed at commit. */
+    static final String OWNER = ".owner";
     /** Characters that cannot appear in a folder name on some supported OS (Windows forbids the most). */
     private static final String FORBIDDEN_IN_NAMES = "/\\:*?\"<>|";
 
@@ -71,6 +73,7 @@ public final class RunFolderWriter implements AutoCloseable {
         TWIN
     }
 
+    private List<String> removedStale = List.of();
     private BufferedWriter metrics;
     private BufferedWriter timings;
     private State state = State.OPEN;
@@ -104,16 +107,81 @@ public final class RunFolderWriter implements AutoCloseable {
         } catch (IOException e) {
             throw IoMessages.failure("create", parent, e);
         }
-        return new RunFolderWriter(out, target, createTemporary(parent, name.toString()));
+        List<String> stale = removeStale(parent, name.toString());
+        RunFolderWriter writer = new RunFolderWriter(out, target, createTemporary(parent, name.toString()));
+        writer.removedStale = stale;
+        return writer;
+    }
+
+    /** The hidden partial folders of earlier, killed runs into the same folder that {@link #create} removed. */
+    public List<String> removedStale() {
+        return removedStale;
+    }
+
+    /**
+     * Removes {@code .<name>.partial-*} siblings whose owner process (the pid in their {@value #OWNER} file) is gone:
+     * a run killed with SIGKILL or a power cut cannot clean up after itself. A partial folder without an owner file is
+     * removed when it is older than a day; one whose owner still runs is left alone.
+     */
+    private static List<String> removeStale(Path parent, String name) {
+        List<String> removed = new java.util.ArrayList<>();
+        String prefix = "." + name + ".partial-";
+        try (DirectoryStream<Path> entries =
+                Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path dir : entries) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || ownerAlive(dir)) {
+                    continue;
+                }
+                try {
+                    deleteRecursively(dir);
+                    removed.add(dir.toString());
+                } catch (IOException e) {
+                    // someone else's folder we cannot delete: leave it
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable parent fails later with a clear message
+        }
+        return List.copyOf(removed);
+    }
+
+    private static boolean ownerAlive(Path dir) {
+        Path owner = dir.resolve(OWNER);
+        try {
+            if (!Files.exists(owner)) {
+                long age = System.currentTimeMillis()
+                        - Files.getLastModifiedTime(dir).toMillis();
+                return age < 24L * 3600 * 1000;
+            }
+            String[] parts =
+                    Files.readString(owner, StandardCharsets.UTF_8).strip().split("\\s+");
+            long pid = Long.parseLong(parts[0]);
+            java.util.Optional<ProcessHandle> h = ProcessHandle.of(pid);
+            if (h.isEmpty() || !h.get().isAlive()) {
+                return false;
+            }
+            // A reused pid: the start time recorded by the owner tells it apart.
+            if (parts.length > 1) {
+                long started = Long.parseLong(parts[1]);
+                return h.get()
+                        .info()
+                        .startInstant()
+                        .map(i -> i.toEpochMilli() == started)
+                        .orElse(true);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return true; // unsure: keep it
+        }
     }
 
     /** The hidden directory that receives the files until {@link #commit()}. */
-    public Path temporaryDirectory() {
+    public synchronized Path temporaryDirectory() {
         return temp;
     }
 
     /** Writes preset.json: the resolved preset as given (UTF-8, a final line break is added when missing). */
-    public void writePreset(String resolvedJson) throws IOException {
+    public synchronized void writePreset(String resolvedJson) throws IOException {
         checkOpen();
         Path file = temp.resolve("preset.json");
         String text = resolvedJson.endsWith("\n") ? resolvedJson : resolvedJson + "\n";
@@ -128,7 +196,7 @@ public final class RunFolderWriter implements AutoCloseable {
      * Writes data/X.npy (always, the identity materialised when X is implicit), data/Y.npy (the full target),
      * data/mask.npy when the data has a mask, and data/labels.npy (int64, one per column) when it has labels.
      */
-    public void writeData(Dataset data) throws IOException {
+    public synchronized void writeData(Dataset data) throws IOException {
         checkOpen();
         Path dir = directory(temp.resolve("data"));
         Npy.write(dir.resolve("X.npy"), data.inputMatrix());
@@ -170,7 +238,8 @@ public final class RunFolderWriter implements AutoCloseable {
      *
      * @param maxSteps the step cap of the run (0: each variant's training.steps)
      */
-    public void writeBatchOrder(ExperimentSpec experiment, Dataset data, long maxSteps) throws IOException {
+    public synchronized void writeBatchOrder(ExperimentSpec experiment, Dataset data, long maxSteps)
+            throws IOException {
         checkOpen();
         int samples = data.sampleCount();
         long epochs = 0;
@@ -209,7 +278,7 @@ public final class RunFolderWriter implements AutoCloseable {
      *
      * @throws IllegalStateException if one of the files exists already
      */
-    public void writeCheckpointParameters(String variant, long step, Map<String, DMatrixRMaj> parameters)
+    public synchronized void writeCheckpointParameters(String variant, long step, Map<String, DMatrixRMaj> parameters)
             throws IOException {
         checkOpen();
         checkVariant(variant);
@@ -241,7 +310,7 @@ public final class RunFolderWriter implements AutoCloseable {
      * metrics (wall time, steps/s) go to timings.csv in the same format, so that metrics.csv of two runs of a preset
      * is identical byte for byte.
      */
-    public void appendMetrics(String variant, StepSnapshot snap) throws IOException {
+    public synchronized void appendMetrics(String variant, StepSnapshot snap) throws IOException {
         checkOpen();
         checkVariant(variant);
         // Names are checked before anything is written so that a bad name cannot leave half a snapshot in the file.
@@ -268,7 +337,7 @@ public final class RunFolderWriter implements AutoCloseable {
      *
      * @throws IllegalStateException if this variant's weights at this step were written already
      */
-    public void writeWeights(String variant, long step, DMatrixRMaj[] weights) throws IOException {
+    public synchronized void writeWeights(String variant, long step, DMatrixRMaj[] weights) throws IOException {
         checkOpen();
         checkVariant(variant);
         if (step < 0) {
@@ -296,7 +365,7 @@ public final class RunFolderWriter implements AutoCloseable {
      * it ({@link MetricCatalog}); {@code metricDocs} ("name: meaning" lines) describe names no probe declares. Call it
      * after the metrics and files are written.
      */
-    public void writeReadme(String title, List<String> metricDocs) throws IOException {
+    public synchronized void writeReadme(String title, List<String> metricDocs) throws IOException {
         checkOpen();
         Path file = temp.resolve("README.txt");
         try {
@@ -313,7 +382,7 @@ public final class RunFolderWriter implements AutoCloseable {
      * @return the run folder, as passed to {@link #create(Path)}
      * @throws RunFolderExistsException if something appeared at the final path meanwhile
      */
-    public Path commit() throws IOException {
+    public synchronized Path commit() throws IOException {
         checkOpen();
         // Every failure below leaves the temporary directory for close() to remove.
         state = State.FAILED;
@@ -324,6 +393,11 @@ public final class RunFolderWriter implements AutoCloseable {
             timingsWriter().close();
         } catch (IOException e) {
             throw IoMessages.failure("write", file, e);
+        }
+        try {
+            Files.deleteIfExists(temp.resolve(OWNER));
+        } catch (IOException e) {
+            throw IoMessages.failure("write", temp.resolve(OWNER), e);
         }
         refuseOccupied(out, target);
         try {
@@ -350,7 +424,7 @@ public final class RunFolderWriter implements AutoCloseable {
 
     /** Without a successful {@link #commit()}, deletes the temporary directory and everything in it. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (state == State.COMMITTED || state == State.CLOSED) {
             return;
         }
@@ -448,13 +522,28 @@ public final class RunFolderWriter implements AutoCloseable {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
             Path dir = parent.resolve("." + name + ".partial-" + suffix);
             try {
-                return Files.createDirectory(dir);
+                Files.createDirectory(dir);
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 100) {
                     throw IoMessages.failure("write to", parent, e);
                 }
+                continue;
             } catch (IOException e) {
                 throw IoMessages.failure("write to", parent, e);
+            }
+            try {
+                ProcessHandle self = ProcessHandle.current();
+                long started =
+                        self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+                Files.writeString(dir.resolve(OWNER), self.pid() + " " + started + "\n", StandardCharsets.UTF_8);
+                return dir;
+            } catch (IOException e) {
+                try {
+                    deleteRecursively(dir);
+                } catch (IOException ignored) {
+                    // nothing more to do; the next run removes it
+                }
+                throw IoMessages.failure("write to", dir, e);
             }
         }
     }

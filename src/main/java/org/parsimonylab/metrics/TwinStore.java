@@ -31,12 +31,19 @@ public final class TwinStore {
 
     /** The store of an experiment: the first variant whose compression is {@code none} is the reference. */
     public static TwinStore forVariants(List<String> names, List<NetworkSpec> networks) {
+        // At most a quarter of the heap: with -Xmx1g a fixed 1 GiB of copies was itself the OutOfMemoryError.
+        long budget = Math.min(DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 4);
         for (int i = 0; i < names.size(); i++) {
             if (networks.get(i).compression().kind() == CompressionKind.NONE) {
-                return new TwinStore(names.get(i), DEFAULT_BUDGET_BYTES);
+                // Only a compressed variant trained later reads the store; without one nothing is kept.
+                boolean twinLater = false;
+                for (int j = i + 1; j < names.size(); j++) {
+                    twinLater |= networks.get(j).compression().kind() != CompressionKind.NONE;
+                }
+                return new TwinStore(twinLater ? names.get(i) : null, budget);
             }
         }
-        return new TwinStore(null, DEFAULT_BUDGET_BYTES);
+        return new TwinStore(null, budget);
     }
 
     /** The reference variant's name, or null. */

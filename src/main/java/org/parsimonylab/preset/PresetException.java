@@ -17,8 +17,50 @@ public final class PresetException extends RuntimeException {
         super(oneLine(message), cause);
     }
 
-    /** Collapses every run of line breaks (and the indentation after them) into one space. */
+    /** Longest echo of a user's value in a message: a 1 MB string must not become a 1 MB error line. */
+    public static final int MAX_ECHO = 80;
+
+    /**
+     * Collapses every run of line breaks (and the indentation after them) into one space and cuts echoed values (see
+     * {@link #shorten}).
+     */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return message == null ? "" : shorten(message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+    }
+
+    /**
+     * Cuts what a message echoes of the input to {@link #MAX_ECHO} characters: the value inside a final
+     * {@code (got ...)}, then any single word longer than 200 (a huge key or number), then the whole line to 600.
+     */
+    public static String shorten(String message) {
+        String m = message;
+        int got = m.lastIndexOf("(got ");
+        if (got >= 0) {
+            int start = got + 5;
+            int end = m.endsWith(")") ? m.length() - 1 : m.length();
+            if (end > start && end - start > MAX_ECHO) {
+                m = m.substring(0, start) + cut(m.substring(start, end)) + m.substring(end);
+            }
+        }
+        StringBuilder sb = new StringBuilder(Math.min(m.length(), 1024));
+        int i = 0;
+        while (i < m.length()) {
+            int j = m.indexOf(' ', i);
+            if (j < 0) {
+                j = m.length();
+            }
+            String word = m.substring(i, j);
+            // Paths may be long; a word past 200 characters is a value, not a path.
+            sb.append(word.length() > 200 ? cut(word) : word);
+            if (j < m.length()) {
+                sb.append(' ');
+            }
+            i = j + 1;
+        }
+        return sb.length() > 600 ? sb.substring(0, 599) + "…" : sb.toString();
+    }
+
+    private static String cut(String value) {
+        return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO - 1) + "…";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,9 @@ public final class PresetLoader {
      */
     private static final Map<Integer, UnaryOperator<ObjectNode>> MIGRATIONS = Map.of();
 
+    /** Largest preset file read (a preset is a few KB; this stops a wrong file from filling the memory). */
+    public static final long MAX_PRESET_BYTES = 16L << 20;
+
     private PresetLoader() {}
 
     /**
@@ -53,8 +57,15 @@ public final class PresetLoader {
         if (Files.isDirectory(file)) {
             throw new PresetException(source + ": is a folder, not a preset file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new PresetException(source + ": not a regular file (a device, FIFO or socket); give a .json file");
+        }
         String json;
         try {
+            if (Files.size(file) > MAX_PRESET_BYTES) {
+                throw new PresetException(source + ": " + Files.size(file) + " bytes, more than a preset may have ("
+                        + MAX_PRESET_BYTES + ")");
+            }
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PresetException(source + ": no such file", e);
@@ -82,7 +93,9 @@ public final class PresetLoader {
             ObjectNode schema = PresetJson.defaults();
             ObjectNode merged = PresetJson.deepMerge(PresetJson.defaults(), doc);
             checkObject(merged, schema, "");
-            return bind(merged);
+            Preset preset = bind(merged);
+            PresetValidator.check(preset);
+            return preset;
         } catch (IllegalArgumentException e) {
             throw new PresetException(sourceName + ": " + e.getMessage(), e);
         }
@@ -130,7 +143,8 @@ public final class PresetLoader {
         try {
             root = PresetJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(malformed(e), e);
+            throw new IllegalArgumentException(
+                    e instanceof StreamConstraintsException limit ? beyondLimit(text, limit) : malformed(e), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new IllegalArgumentException(
@@ -158,6 +172,48 @@ public final class PresetLoader {
         return sb.append(": ")
                 .append(PresetJson.firstLine(e.getOriginalMessage()))
                 .toString();
+    }
+
+    /**
+     * A document past one of Jackson's safety limits (a number of more than 1000 digits, nesting deeper than 1000, a
+     * huge string) carries no position: the text is read again token by token to say which field broke the limit.
+     */
+    private static String beyondLimit(String text, StreamConstraintsException limit) {
+        String where = "";
+        JsonParser parser = null;
+        try {
+            parser = PresetJson.MAPPER.createParser(text);
+            while (parser.nextToken() != null) {
+                // read on until the limit is hit again
+            }
+        } catch (IOException e) {
+            // the limit again: the parser's context is the field being read
+        } finally {
+            if (parser != null) {
+                where = parser.getParsingContext().pathAsPointer().toString();
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // a parser over a string has nothing to release
+                }
+            }
+        }
+        String[] seg = dotted(where).split("\\.");
+        String field = seg.length > 6
+                ? String.join(".", Arrays.copyOfRange(seg, 0, 3)) + ".… (" + seg.length + " levels)"
+                : dotted(where);
+        String msg = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+        String what;
+        if (msg.startsWith("Number value length")) {
+            what = "a number may have at most 1000 digits";
+        } else if (msg.contains("nesting depth")) {
+            what = "arrays and objects may nest at most 1000 levels deep";
+        } else if (msg.startsWith("String value length")) {
+            what = "the text is too long";
+        } else {
+            what = PresetJson.firstLine(msg).replaceAll(" \\(from `[^`]*`\\)", "");
+        }
+        return (field.isEmpty() ? "the document" : field) + ": " + what;
     }
 
     private static String dotted(String pointer) {

@@ -127,7 +127,7 @@ class CliTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
         Result r = cli("run", "presets/e1-law-of-parsimony.json", "--out", out.toString());
-        assertEquals(Main.EXIT_FAILURE, r.code());
+        assertEquals(Main.EXIT_USER_ERROR, r.code(), "a bad path is bad input (README)");
         assertTrue(r.err().contains("exists and is not empty"), r.err());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }

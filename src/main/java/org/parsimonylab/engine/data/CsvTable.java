@@ -38,6 +38,12 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
     /** Longest line accepted, in characters. */
     public static final int MAX_LINE_CHARS = 1_000_000;
 
+    /** Most bytes read from a file after decompression (a gzip bomb stops here, long before memory runs out). */
+    public static final long MAX_BYTES = 1L << 30;
+
+    /** Longest label, in characters. */
+    public static final int MAX_LABEL_CHARS = 200;
+
     /** Number of classes. */
     public int classCount() {
         return classNames.size();
@@ -49,10 +55,18 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
      */
     public static CsvTable read(Path file, String labelColumn) {
         String name = file.toString();
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A FIFO would block forever and a device (/dev/zero) never ends: only plain files are tables.
+            throw new IllegalArgumentException("data.file " + name + ": not a regular file ("
+                    + (Files.isDirectory(file) ? "a folder" : "a device, FIFO or socket")
+                    + "); give a .csv or .csv.gz file");
+        }
         try (InputStream raw = Files.newInputStream(file);
                 BufferedReader reader =
                         new BufferedReader(new InputStreamReader(decompress(raw), StandardCharsets.UTF_8))) {
             return parse(reader, name, labelColumn);
+        } catch (TooLarge e) {
+            throw new IllegalArgumentException("data.file " + name + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("data.file " + name + ": no such file");
         } catch (IOException e) {
@@ -62,21 +76,77 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
 
     /** Reads a table from {@code in} (closed afterwards); {@code name} is used in messages. */
     public static CsvTable read(InputStream in, String name, String labelColumn) {
+        return read(in, name, labelColumn, MAX_BYTES);
+    }
+
+    /** {@link #read(InputStream, String, String)} with a decompressed-size cap of {@code maxBytes} (for tests). */
+    static CsvTable read(InputStream in, String name, String labelColumn, long maxBytes) {
         try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(decompress(in), StandardCharsets.UTF_8))) {
+                new BufferedReader(new InputStreamReader(decompress(in, maxBytes), StandardCharsets.UTF_8))) {
             return parse(reader, name, labelColumn);
+        } catch (TooLarge e) {
+            throw new IllegalArgumentException("data.file " + name + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("data.file " + name + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
     private static InputStream decompress(InputStream raw) throws IOException {
+        return decompress(raw, MAX_BYTES);
+    }
+
+    private static InputStream decompress(InputStream raw, long maxBytes) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        return (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in) : in;
+        return new Capped((b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in) : in, maxBytes);
+    }
+
+    /** An input stream that fails once more than {@code limit} bytes were read from it. */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Capped(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > limit) {
+                throw new TooLarge("more than " + limit + " bytes of text after decompression");
+            }
+        }
+    }
+
+    /** A table past a size limit while reading: unchecked so that it passes the reader layers unchanged. */
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
     }
 
     private static CsvTable parse(BufferedReader reader, String name, String labelColumn) throws IOException {
@@ -88,7 +158,8 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
         int filled = 0;
         List<String> labelTexts = new ArrayList<>();
         boolean first = true;
-        while ((line = readLine(reader, name, lineNo + 1)) != null) {
+        BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
+        while ((line = readLine(lines, name, lineNo + 1)) != null) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
@@ -134,6 +205,10 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
                 }
                 values[filled++] = number(cells[c], name, lineNo, c);
             }
+            if (cells[labelIndex].length() > MAX_LABEL_CHARS) {
+                throw new IllegalArgumentException(name + " line " + lineNo + ", column " + (labelIndex + 1)
+                        + ": a label longer than " + MAX_LABEL_CHARS + " characters");
+            }
             if (cells[labelIndex].isEmpty()) {
                 throw new IllegalArgumentException(
                         name + " line " + lineNo + ", column " + (labelIndex + 1) + ": the label is empty");
@@ -175,13 +250,12 @@ public record CsvTable(double[] features, int rows, int featureCount, int[] labe
         return new CsvTable(values, labels.length, featureCount, labels, List.copyOf(names));
     }
 
-    private static String readLine(BufferedReader reader, String name, int lineNo) throws IOException {
-        String line = reader.readLine();
-        if (line != null && line.length() > MAX_LINE_CHARS) {
-            throw new IllegalArgumentException(
-                    name + " line " + lineNo + ": longer than " + MAX_LINE_CHARS + " characters");
+    private static String readLine(BoundedLineReader lines, String name, int lineNo) throws IOException {
+        try {
+            return lines.readLine();
+        } catch (BoundedLineReader.TooLong e) {
+            throw new IllegalArgumentException(name + " line " + lineNo + ": " + e.getMessage());
         }
-        return line;
     }
 
     private static boolean isHeader(String[] cells, int labelIndex) {

@@ -53,6 +53,7 @@ public final class EjmlLinAlg implements LinAlg {
 
     @Override
     public void svd(DMatrixRMaj a, SvdMode mode, Svd out) {
+        NonFiniteException.check(a, "the SVD");
         int m = a.numRows;
         int n = a.numCols;
         int k = Math.min(m, n);

@@ -82,6 +82,7 @@ public final class NetlibLinAlg implements LinAlg {
 
     @Override
     public void svd(DMatrixRMaj a, SvdMode mode, Svd out) {
+        NonFiniteException.check(a, "the SVD");
         if (lapack == null) {
             svdFallback.svd(a, mode, out);
             return;

@@ -52,6 +52,7 @@ public final class RandomizedSvd {
     private static DMatrixRMaj orthonormalize(DMatrixRMaj y) {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(y.numRows, y.numCols);
         DMatrixRMaj copy = y.copy();
+        NonFiniteException.check(copy, "the QR of the randomized SVD");
         if (!qr.decompose(copy)) {
             throw new ArithmeticException("QR failed in the randomized SVD");
         }
