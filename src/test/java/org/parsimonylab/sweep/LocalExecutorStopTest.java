@@ -25,10 +25,11 @@ class LocalExecutorStopTest {
 
     @Test
     void stopInterruptsTheRunningChildAndLeavesNothingHalfWritten() throws Exception {
-        // Long enough to be still training when stopped, however slow the machine.
+        // Long enough to be still training when stopped, however slow the machine; metrics rarely, so that `run`
+        // does not refuse the output its size estimate projects for 1e8 steps.
         SweepPlan plan = SweepPlan.build(
                 Path.of("presets/e1-law-of-parsimony.json"),
-                List.of("training.steps=100000000"),
+                List.of("training.steps=100000000", "metrics.every=10000000"),
                 List.of(),
                 0,
                 false,

@@ -187,14 +187,21 @@ class ViewsTest {
         String error = robot.lookup("#controlsError").queryAs(Label.class).getText();
         assertTrue(error.contains("data.rank must be in [1, 30]"), error);
 
+        // 2·blockRank = d leaves no middle block in any layer: the preset validator refuses it (svd full)
+        robot.interact(() -> assertFalse(controls.set(ControlsModel.BLOCK_RANK, "15")));
+        String refused = robot.lookup("#controlsError").queryAs(Label.class).getText();
+        assertTrue(refused.contains("metrics.blockRank must be at most 14"), refused);
+
+        // with d = 20 < width = 30 the wider layers keep a middle block, but W1 (30×20) does not: a warning
         robot.interact(() -> {
-            assertTrue(controls.set(ControlsModel.RANK, "15"));
-            assertTrue(controls.set(ControlsModel.BLOCK_RANK, "15"));
+            assertTrue(controls.set(ControlsModel.DIM, "20"));
+            assertTrue(controls.set(ControlsModel.RANK, "10"));
+            assertTrue(controls.set(ControlsModel.BLOCK_RANK, "10"));
         });
-        assertEquals("15", field(robot, "#rankValue").getText());
+        assertEquals("10", field(robot, "#rankValue").getText());
         assertEquals("", robot.lookup("#controlsError").queryAs(Label.class).getText());
         String warning = robot.lookup("#controlsWarning").queryAs(Label.class).getText();
-        assertTrue(warning.contains("2r = 30"), warning);
+        assertTrue(warning.contains("2r = 20"), warning);
 
         assertTrue(robot.lookup("#presetDescription")
                 .queryAs(Label.class)

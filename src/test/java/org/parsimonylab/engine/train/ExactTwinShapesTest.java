@@ -171,7 +171,9 @@ class ExactTwinShapesTest {
         "'frozen last layer', network.trainLast=false, network.trainLast"
     })
     void aNetworkWithoutAnExactTwinIsRefusedInOneLine(String name, String override, String field) {
-        ExperimentSpec e = experiment(override);
+        // factor v3 takes any W1 shape, so that the preset loader (which refuses v1 on a non-square W1 before
+        // training) lets the shape through and the engine's own guard is what is tested here
+        ExperimentSpec e = experiment(override, V3_TWIN, V3_TWIN_GAMMA);
         Dataset data = DataGenerator.generate(e.data(), e.seed(), la);
         for (VariantSpec twinSpec : e.variants().subList(1, 3)) { // γ = 0 and γ = 0.01
             IllegalArgumentException x = assertThrows(
@@ -191,7 +193,7 @@ class ExactTwinShapesTest {
         // Why width 30 > d = 20 is refused and not merely approximated: the twin built by the paper's recipe anyway
         // (with the corrected ε) has a U_{L,1} that is not orthonormal, and Φ leaves its column space, so a frozen twin
         // (γ = 0) can never fit what the wide network fits.
-        ExperimentSpec e = experiment("network.width=30", "network.init.scale=0.001");
+        ExperimentSpec e = experiment("network.width=30", "network.init.scale=0.001", V3_TWIN, V3_TWIN_GAMMA);
         Dataset data = DataGenerator.generate(e.data(), e.seed(), la);
         VariantSpec wideSpec = e.variants().get(0);
         DMatrixRMaj[] w0 = org.parsimonylab.engine.net.Initializer.weights(wideSpec.network(), 20, 20, e.seed());
@@ -211,6 +213,9 @@ class ExactTwinShapesTest {
                 / NormOps_DDRM.normF(data.phi());
         assertTrue(outside > 0.05, "share of Φ outside the twin's reach: " + outside);
     }
+
+    private static final String V3_TWIN = "variants.1.network.compression.factor=v3";
+    private static final String V3_TWIN_GAMMA = "variants.2.network.compression.factor=v3";
 
     private static DMatrixRMaj product(DMatrixRMaj[] w) {
         DMatrixRMaj acc = w[0].copy();
