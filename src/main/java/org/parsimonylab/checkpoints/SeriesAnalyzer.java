@@ -11,6 +11,7 @@ import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.linalg.PrincipalAngles;
 import org.parsimonylab.engine.linalg.Subspaces;
 import org.parsimonylab.engine.linalg.Svd;
+import org.parsimonylab.metrics.UpdateRank;
 
 /**
  * Analyses the checkpoints of one series, fed in ascending step order, with the app's measurements defined for a
@@ -147,7 +148,7 @@ public final class SeriesAnalyzer {
         out.add(TensorMetric.scalar(name, "frobenius-norm", Math.sqrt(fro2)));
         out.add(TensorMetric.scalar(name, "stable-rank", s[0] == 0 ? 0 : fro2 / (s[0] * s[0])));
         if (full) {
-            out.add(TensorMetric.scalar(name, "effective-rank", effectiveRank(s)));
+            out.add(TensorMetric.scalar(name, "effective-rank", UpdateRank.effectiveRank(s)));
         }
         DMatrixRMaj uk = Subspaces.leadingColumns(u, k);
         DMatrixRMaj vk = Subspaces.leadingColumns(v, k);
@@ -269,25 +270,6 @@ public final class SeriesAnalyzer {
             DMatrixRMaj rr = PrincipalAngles.columns(b.v, PrincipalAngles.outerBlock(r, kb));
             out.add(TensorMetric.scalar(name, "alignment-rad", PrincipalAngles.largestRad(l, rr, la)));
         }
-    }
-
-    /** exp of the Shannon entropy of σ_i/Σσ_j: between 1 (rank one) and min(m, n) (all equal). */
-    static double effectiveRank(double[] s) {
-        double sum = 0;
-        for (double x : s) {
-            sum += x;
-        }
-        if (sum == 0) {
-            return 0;
-        }
-        double h = 0;
-        for (double x : s) {
-            if (x > 0) {
-                double p = x / sum;
-                h -= p * Math.log(p);
-            }
-        }
-        return Math.exp(h);
     }
 
     private static double sumOfSquares(DMatrixRMaj m) {
