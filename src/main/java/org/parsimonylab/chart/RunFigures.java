@@ -42,13 +42,14 @@ public final class RunFigures {
                 SingularValuesFigure sv = new SingularValuesFigure();
                 sv.setBlockRank(blockRank);
                 sv.selectLayer(1);
+                sv.setVariant(several ? v : "");
                 WaterfallFigure waterfall = new WaterfallFigure();
                 waterfall.selectLayer(1);
                 for (StepSnapshot s : snaps) {
                     sv.add(s);
                     waterfall.add(s);
                 }
-                out.add(named("sv-W1" + suffix, retitle(sv, titleSuffix)));
+                out.add(named("sv-W1" + suffix, sv));
                 out.add(named("waterfall-W1" + suffix, retitle(waterfall, titleSuffix)));
             }
             if (has(

@@ -94,7 +94,7 @@ class FigureSetTest {
         f.accept(List.of(session(1, "main", snap(0, 30, true)), session(1, "main", snap(1, 30, true))));
         f.setLayer(2);
         f.flushAll();
-        assertEquals("Singular values of W2 over time", f.singularValues.title());
+        assertEquals("Singular values σᵢ of W₂", f.singularValues.title());
         assertEquals(2, f.singularValues.dataset().getItemCount(0));
         assertEquals(0, f.angles.dataset().getSeriesCount(), "no angles measured for W2");
         assertEquals("Spectrum of W2 at step 1", f.spectrum.title());
