@@ -21,6 +21,15 @@ public final class Axes {
         plot.setDomainAxis(x);
     }
 
+    /** Makes {@code plot}'s x axis an index axis: integer ticks, keeping its label. */
+    public static void indexAxis(XYPlot plot) {
+        SafeAxis x = new SafeAxis(plot.getDomainAxis().getLabel(), true);
+        x.setLowerMargin(0.02);
+        x.setUpperMargin(0.02);
+        ChartStyle.styleAxis(x);
+        plot.setDomainAxis(x);
+    }
+
     /** A linear value axis that widens a flat range; with {@code integer}, ticks are whole numbers only. */
     public static NumberAxis axis(String label, boolean integer) {
         SafeAxis a = new SafeAxis(label, integer);
