@@ -67,8 +67,14 @@ public class MetricLinesFigure extends Figure {
         retitle();
     }
 
+    /** Whether the title names the selected layer (false for metrics of the whole network). */
+    protected boolean namesLayer() {
+        return true;
+    }
+
     private void retitle() {
-        chart().getTitle().setText(Labels.withVariant(baseTitle + " of W" + Labels.sub(layer), variant));
+        String t = namesLayer() ? baseTitle + " of W" + Labels.sub(layer) : baseTitle;
+        chart().getTitle().setText(Labels.withVariant(t, variant));
     }
 
     /** Appends the accepted metrics of {@code s}. */
