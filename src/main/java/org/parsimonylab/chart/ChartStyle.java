@@ -8,7 +8,6 @@ import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -104,9 +103,7 @@ public final class ChartStyle {
             logAxis.setNumberFormatOverride(new TickFormat());
             axis = logAxis;
         } else {
-            NumberAxis n = new NumberAxis(label);
-            n.setAutoRangeIncludesZero(false);
-            axis = n;
+            axis = new Axes.SafeAxis(label, false);
         }
         styleAxis(axis);
         return axis;

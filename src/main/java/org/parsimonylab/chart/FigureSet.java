@@ -36,6 +36,22 @@ public final class FigureSet {
     /** Variants against wall time. */
     public final VariantsFigure variants = new VariantsFigure();
 
+    /**
+     * Lines of the other measured metric families (errors, twin distance, accuracy, the MLP subspace metrics) of the
+     * shown variant, one figure per {@link MetricKindFigure.Kind}; empty ones stay out of {@link #named()}.
+     */
+    public final Map<MetricKindFigure.Kind, MetricKindFigure> kinds = kindFigures();
+
+    private static Map<MetricKindFigure.Kind, MetricKindFigure> kindFigures() {
+        Map<MetricKindFigure.Kind, MetricKindFigure> m = new java.util.EnumMap<>(MetricKindFigure.Kind.class);
+        for (MetricKindFigure.Kind k : MetricKindFigure.Kind.values()) {
+            m.put(k, new MetricKindFigure(k));
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private final java.util.Set<String> seenVariants = new java.util.LinkedHashSet<>();
+
     private final Map<String, Long> lastStep = new HashMap<>();
     private long runId = Long.MIN_VALUE;
     private String primary;
@@ -52,7 +68,10 @@ public final class FigureSet {
 
     /** All figures, in display order. */
     public List<Figure> all() {
-        return List.of(loss, spectrum, singularValues, waterfall, angles, separation, updateEnergy, variants);
+        List<Figure> out = new java.util.ArrayList<>(
+                List.of(loss, spectrum, singularValues, waterfall, angles, separation, updateEnergy, variants));
+        out.addAll(kinds.values());
+        return out;
     }
 
     /** Sets r of the top/middle/bottom blocks. */
@@ -69,6 +88,9 @@ public final class FigureSet {
         waterfall.selectLayer(l);
         angles.selectLayer(l);
         updateEnergy.selectLayer(l);
+        for (MetricKindFigure k : kinds.values()) {
+            k.selectLayer(l);
+        }
         redrawCurrent();
     }
 
@@ -106,6 +128,10 @@ public final class FigureSet {
             if (primary == null) {
                 primary = s.variant();
             }
+            if (seenVariants.add(s.variant()) && seenVariants.size() == 2) {
+                // From the second variant on, the per-variant figures say whose they are.
+                nameVariant(primary);
+            }
             long step = s.step();
             Long seen = lastStep.get(s.variant());
             boolean fresh = seen == null || step > seen;
@@ -118,6 +144,9 @@ public final class FigureSet {
                     waterfall.add(s.snapshot());
                     angles.add(s.snapshot());
                     updateEnergy.add(s.snapshot());
+                    for (MetricKindFigure k : kinds.values()) {
+                        k.add(s.snapshot());
+                    }
                 }
             }
             separation.show(s.variant(), s.snapshot());
@@ -151,6 +180,17 @@ public final class FigureSet {
         accept(batch);
     }
 
+    private void nameVariant(String v) {
+        spectrum.setVariant(v);
+        singularValues.setVariant(v);
+        waterfall.setVariant(v);
+        angles.setVariant(v);
+        updateEnergy.setVariant(v);
+        for (MetricKindFigure k : kinds.values()) {
+            k.setVariant(v);
+        }
+    }
+
     /** The run id given to a recorded run: below every live run id (they start at 1). */
     public static final long RECORDED_RUN_ID = 0;
 
@@ -168,6 +208,9 @@ public final class FigureSet {
         addIfData(out, "separation", separation, separation.dataset());
         addIfData(out, "update-energy" + w, updateEnergy, updateEnergy.dataset());
         addIfData(out, "variants", variants, variants.dataset());
+        for (MetricKindFigure k : kinds.values()) {
+            addIfData(out, k.kind().key() + (k.kind().perLayer() ? w : ""), k, k.dataset());
+        }
         return out;
     }
 
@@ -187,6 +230,8 @@ public final class FigureSet {
             f.clear();
         }
         lastStep.clear();
+        seenVariants.clear();
+        nameVariant("");
         primary = null;
         latestPrimary = null;
         layerCount = 0;

@@ -78,6 +78,108 @@ public enum FigureTheme {
         return copy;
     }
 
+    /**
+     * A detached copy of {@code live} in this theme laid out for a page of {@code widthPt} × {@code heightPt} points:
+     * at paper sizes (narrower than {@value #PAPER_WIDTH} pt, e.g. a 252 × 189 pt single column) type matches a
+     * paper's body text (9 pt title, 8 pt labels, 7 pt ticks and legend), lines are thinner, and each axis gets as
+     * many ticks as its physical length holds (one per {@value #X_TICK_PT} pt across, {@value #Y_TICK_PT} pt up), so
+     * tick labels never overlap and the plot is not a sliver.
+     */
+    public JFreeChart prepare(JFreeChart live, double widthPt, double heightPt) {
+        JFreeChart copy = prepare(live);
+        if (widthPt < PAPER_WIDTH) {
+            paper(copy);
+        }
+        if (copy.getPlot() instanceof XYPlot xy) {
+            ticks(xy.getDomainAxis(), Math.max(2, (int) (widthPt / X_TICK_PT)));
+            ticks(xy.getRangeAxis(), Math.max(2, (int) (heightPt / Y_TICK_PT)));
+        }
+        return copy;
+    }
+
+    /** Widths below which a figure is laid out as a paper figure rather than a slide. */
+    public static final double PAPER_WIDTH = 600;
+
+    /** Points per x tick. */
+    static final double X_TICK_PT = 60;
+
+    /** Points per y tick. */
+    static final double Y_TICK_PT = 36;
+
+    private static void paper(JFreeChart chart) {
+        chart.setPadding(new RectangleInsets(2, 2, 2, 6));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(new Font(ChartStyle.FAMILY, Font.BOLD, 9));
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            Title t = chart.getSubtitle(i);
+            if (t instanceof LegendTitle legend) {
+                legend.setItemFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 7));
+                legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+            } else if (t instanceof PaintScaleLegend scale) {
+                paperAxis(scale.getAxis());
+                scale.setStripWidth(6);
+            } else if (t instanceof TextTitle note) {
+                note.setFont(new Font(ChartStyle.FAMILY, Font.ITALIC, 7));
+            }
+        }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                paperAxis(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                paperAxis(xy.getRangeAxis(i));
+            }
+            for (int r = 0; r < xy.getRendererCount(); r++) {
+                if (xy.getRenderer(r) instanceof XYLineAndShapeRenderer lines) {
+                    int series = xy.getDataset(r) == null ? 0 : xy.getDataset(r).getSeriesCount();
+                    thin(lines, series);
+                }
+            }
+        }
+    }
+
+    private static void paperAxis(Axis axis) {
+        if (axis != null) {
+            axis.setLabelFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 8));
+            axis.setTickLabelFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 7));
+            axis.setAxisLineStroke(new BasicStroke(0.6f));
+            axis.setTickMarkStroke(new BasicStroke(0.6f));
+        }
+    }
+
+    private static void thin(XYLineAndShapeRenderer r, int seriesCount) {
+        BasicStroke line = new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        r.setDefaultStroke(line, false);
+        for (int i = 0; i < seriesCount; i++) {
+            Stroke s = r.getSeriesStroke(i);
+            if (s instanceof BasicStroke b) {
+                float[] dash = b.getDashArray();
+                r.setSeriesStroke(
+                        i,
+                        dash == null
+                                ? line
+                                : new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dash, 0f),
+                        false);
+            }
+        }
+    }
+
+    /** At most {@code target} round ticks on a linear axis (log axes tick decades on their own). */
+    private static void ticks(ValueAxis axis, int target) {
+        if (!(axis instanceof NumberAxis n)) {
+            return;
+        }
+        double length = n.getRange().getLength();
+        if (!(length > 0) || !Double.isFinite(length)) {
+            return;
+        }
+        TickUnit unit = n.getStandardTickUnits().getCeilingTickUnit(length / target);
+        if (unit instanceof NumberTickUnit nu) {
+            n.setTickUnit(nu, false, true);
+        }
+    }
+
     /** Tick marks wanted along a linear axis of an exported figure. */
     private static final int TARGET_TICKS = 9;
 

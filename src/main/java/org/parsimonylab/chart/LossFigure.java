@@ -28,6 +28,7 @@ public final class LossFigure extends Figure {
         r.setDrawSeriesLineAsPath(true);
         plot.setRenderer(r);
         plot.setNoDataMessage("waiting for the first step");
+        Axes.stepAxis(plot);
         setLogY(true);
         flush();
     }
@@ -56,6 +57,8 @@ public final class LossFigure extends Figure {
         });
         h.add(s.step(), loss);
         touch(h.series());
+        // A lone legend entry ("main") says nothing: the legend appears from the second variant on.
+        chart().getLegend().setVisible(dataset.getSeriesCount() > 1);
     }
 
     /** The number of points of {@code variant}'s line. */

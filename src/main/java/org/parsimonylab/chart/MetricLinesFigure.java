@@ -33,7 +33,11 @@ public class MetricLinesFigure extends Figure {
         renderer.setDefaultStroke(ChartStyle.LINE);
         renderer.setAutoPopulateSeriesStroke(false);
         renderer.setDrawSeriesLineAsPath(true);
+        // Legends say what a line is in words, never the metric's code name.
+        renderer.setLegendItemLabelGenerator(
+                (data, series) -> Labels.metric(data.getSeriesKey(series).toString()));
         plot.setRenderer(renderer);
+        Axes.stepAxis(plot);
         plot.setNoDataMessage(noData);
         setLogY(false);
         flush();
@@ -48,8 +52,29 @@ public class MetricLinesFigure extends Figure {
     public void selectLayer(int layer) {
         hold();
         histories.select(layer);
-        chart().getTitle().setText(baseTitle + " (W" + layer + ")");
+        this.layer = layer;
+        retitle();
         recolor();
+    }
+
+    private int layer = 1;
+    private String variant = "";
+
+    /** Names the variant in the title ("" for none). */
+    public void setVariant(String name) {
+        variant = name == null ? "" : name;
+        hold();
+        retitle();
+    }
+
+    /** Whether the title names the selected layer (false for metrics of the whole network). */
+    protected boolean namesLayer() {
+        return true;
+    }
+
+    private void retitle() {
+        String t = namesLayer() ? baseTitle + " of W" + Labels.sub(layer) : baseTitle;
+        chart().getTitle().setText(Labels.withVariant(t, variant));
     }
 
     /** Appends the accepted metrics of {@code s}. */

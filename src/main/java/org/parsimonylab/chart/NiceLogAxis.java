@@ -25,6 +25,18 @@ final class NiceLogAxis extends LogAxis {
         super(label);
     }
 
+    /** A flat line (one step, or a loss that does not move) gets a range of ±20 % instead of ±1e-12. */
+    @Override
+    protected void autoAdjustRange() {
+        super.autoAdjustRange();
+        double lo = getLowerBound();
+        double hi = getUpperBound();
+        if (isAutoRange() && lo > 0 && Double.isFinite(hi) && hi / lo < 1 + 1e-4) {
+            double c = Math.sqrt(lo * hi);
+            setRange(new org.jfree.data.Range(c / 1.2, c * 1.2), false, false);
+        }
+    }
+
     @Override
     @SuppressWarnings("rawtypes")
     protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {

@@ -23,6 +23,8 @@ public final class RunFigures {
             return out;
         }
         boolean several = variants.size() > 1;
+        List<Figure> svPanels = new ArrayList<>();
+        List<String> svVariants = new ArrayList<>();
         LossFigure loss = new LossFigure();
         for (String v : variants) {
             for (StepSnapshot s : history.snapshots(v)) {
@@ -32,35 +34,53 @@ public final class RunFigures {
         out.add(named("loss", loss));
         for (String v : variants) {
             String suffix = several ? "-" + v : "";
-            String titleSuffix = several ? " (" + v + ")" : "";
             List<StepSnapshot> snaps = history.snapshots(v);
             StepSnapshot last = history.last(v);
             if (has(snaps, name -> name.equals("sv"), 1)) {
                 SpectrumFigure spectrum = new SpectrumFigure();
+                spectrum.setVariant(several ? v : "");
                 spectrum.show(last, 1, blockRank);
-                out.add(named("spectrum-W1" + suffix, retitle(spectrum, titleSuffix)));
+                out.add(named("spectrum-W1" + suffix, spectrum));
                 SingularValuesFigure sv = new SingularValuesFigure();
                 sv.setBlockRank(blockRank);
                 sv.selectLayer(1);
+                sv.setVariant(several ? v : "");
                 WaterfallFigure waterfall = new WaterfallFigure();
                 waterfall.selectLayer(1);
+                waterfall.setVariant(several ? v : "");
                 for (StepSnapshot s : snaps) {
                     sv.add(s);
                     waterfall.add(s);
                 }
-                out.add(named("sv-W1" + suffix, retitle(sv, titleSuffix)));
-                out.add(named("waterfall-W1" + suffix, retitle(waterfall, titleSuffix)));
+                out.add(named("sv-W1" + suffix, sv));
+                out.add(named("waterfall-W1" + suffix, waterfall));
+                sv.flush();
+                svPanels.add(sv);
+                svVariants.add(v);
             }
             if (has(
                     snaps,
                     name -> name.equals("alignment-rad") || name.startsWith("angle-") && name.endsWith("-rad"),
                     1)) {
-                out.add(named("angles-W1" + suffix, retitle(lines(new AnglesFigure(), snaps), titleSuffix)));
+                out.add(named("angles-W1" + suffix, lines(new AnglesFigure(), snaps, 1, several ? v : "")));
             }
             if (has(snaps, name -> name.equals("update-energy-in-block"), 1)) {
                 out.add(named(
-                        "update-energy-W1" + suffix, retitle(lines(new UpdateEnergyFigure(), snaps), titleSuffix)));
+                        "update-energy-W1" + suffix, lines(new UpdateEnergyFigure(), snaps, 1, several ? v : "")));
             }
+            for (MetricKindFigure.Kind kind : MetricKindFigure.Kind.values()) {
+                for (int layer : layersOf(snaps, kind)) {
+                    String w = layer == MetricSeries.NO_LAYER ? "" : "-W" + layer;
+                    out.add(named(
+                            kind.key() + w + suffix,
+                            lines(new MetricKindFigure(kind), snaps, Math.max(1, layer), several ? v : "")));
+                }
+            }
+        }
+        if (svPanels.size() > 1) {
+            out.add(named(
+                    "sv-W1-variants",
+                    new SmallMultiplesFigure("Singular values σᵢ of W₁ by variant", svVariants, svPanels)));
         }
         SeparationFigure separation = new SeparationFigure();
         boolean separated = false;
@@ -93,19 +113,26 @@ public final class RunFigures {
         return new NamedFigure(key, f);
     }
 
-    private static Figure retitle(Figure f, String suffix) {
-        if (!suffix.isEmpty()) {
-            f.chart().getTitle().setText(f.title() + suffix);
-        }
-        return f;
-    }
-
-    private static MetricLinesFigure lines(MetricLinesFigure f, List<StepSnapshot> snaps) {
-        f.selectLayer(1);
+    private static MetricLinesFigure lines(MetricLinesFigure f, List<StepSnapshot> snaps, int layer, String variant) {
+        f.selectLayer(layer);
+        f.setVariant(variant);
         for (StepSnapshot s : snaps) {
             f.add(s);
         }
         return f;
+    }
+
+    /** The layers (ascending; {@link MetricSeries#NO_LAYER} for layer-less metrics) with a metric of {@code kind}. */
+    private static java.util.SortedSet<Integer> layersOf(List<StepSnapshot> snaps, MetricKindFigure.Kind kind) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (StepSnapshot s : snaps) {
+            for (MetricSeries m : s.series()) {
+                if (kind.metrics().contains(m.name())) {
+                    out.add(kind.perLayer() ? m.layer() : MetricSeries.NO_LAYER);
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether some snapshot has a metric {@code accepts} takes, of {@code layer} or of no layer. */

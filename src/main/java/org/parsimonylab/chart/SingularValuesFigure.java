@@ -1,6 +1,11 @@
 package org.parsimonylab.chart;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -9,36 +14,38 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.MovingValues;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
- * Singular values σ_i(W_l) of the selected layer against step (papers.md M1, the README's thm_main.png left panel):
- * every index when d ≤ {@value #ALL_UP_TO}, otherwise the top r, the bottom r and {@value #MIDDLE_SAMPLES} evenly
- * spaced middle ones, coloured by block.
+ * Singular values σᵢ(W_ℓ) of the selected layer against step (papers.md M1, the README's thm_main.png left panel):
+ * every index when d ≤ {@value #ALL_UP_TO}; otherwise every value that moved (decided from the data by {@link
+ * MovingValues}, not from metrics.blockRank: in E8 with K = 5 and r = 3, σ₄ and σ₅ rise too) plus {@value
+ * #MIDDLE_SAMPLES} evenly spaced others. Lines are coloured by what the value did: grew (top), stayed (middle),
+ * shrank (bottom). A value that starts moving late is drawn from the start, from a bounded store of past spectra.
  */
 public final class SingularValuesFigure extends Figure {
     /** Widths up to which every singular value gets a line. */
     public static final int ALL_UP_TO = 40;
 
-    /** Middle indices drawn above {@link #ALL_UP_TO}. */
+    /** Unmoved indices drawn above {@link #ALL_UP_TO}. */
     public static final int MIDDLE_SAMPLES = 8;
+
+    /** Past spectra kept per layer (when full every other one goes), to draw a value that starts moving late. */
+    static final int STORE = 512;
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final LayerHistories histories = new LayerHistories(dataset);
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    private int blockRank = 3;
+    private final Map<Integer, Layer> layers = new HashMap<>();
+    private String variant = "";
+    private int layerShown = 1;
 
     /** An empty figure. */
     public SingularValuesFigure() {
         super(ChartFactory.createXYLineChart(
-                "Singular values over time", "step", "σ_i", null, PlotOrientation.VERTICAL, true, true, false));
+                "Singular values over time", "step", "σᵢ", null, PlotOrientation.VERTICAL, true, true, false));
         XYPlot plot = (XYPlot) chart().getPlot();
-        // One legend entry per block, not per line: there can be 30 lines or more.
-        LegendItemCollection blocks = new LegendItemCollection();
-        blocks.add(blockItem("top r", ChartStyle.TOP));
-        blocks.add(blockItem("middle", ChartStyle.MIDDLE));
-        blocks.add(blockItem("bottom r", ChartStyle.BOTTOM));
-        plot.setFixedLegendItems(blocks);
         plot.setDataset(dataset);
         renderer.setDefaultStroke(ChartStyle.LINE);
         renderer.setAutoPopulateSeriesStroke(false);
@@ -46,6 +53,8 @@ public final class SingularValuesFigure extends Figure {
         plot.setRenderer(renderer);
         plot.setNoDataMessage("no singular values yet");
         setLogY(false);
+        Axes.stepAxis(plot);
+        legend();
         flush();
     }
 
@@ -57,21 +66,33 @@ public final class SingularValuesFigure extends Figure {
 
     @Override
     public String description() {
-        return "Each line is one singular value of the selected layer over training (orange: top r, grey: middle,"
-                + " blue: bottom r). Gradient descent changes only 2r of them; the grey lines stay flat.";
+        return "Each line is one singular value of the selected layer over training (orange: grew, grey: stayed"
+                + " within 1 %, blue: shrank). Gradient descent changes only a few of them; the grey lines stay flat.";
     }
 
-    /** Sets r of the block colouring. */
+    /** Kept for callers that set r: which values move is now read from the data. */
     public void setBlockRank(int r) {
-        blockRank = Math.max(0, r);
+        // The block sizes come from the data (MovingValues); r is no longer needed.
+    }
+
+    /** Names the variant in the title ("" for none). */
+    public void setVariant(String name) {
+        variant = name == null ? "" : name;
+        hold();
+        retitle();
     }
 
     /** Shows layer {@code layer}. */
     public void selectLayer(int layer) {
         hold();
+        layerShown = layer;
         histories.select(layer);
-        chart().getTitle().setText("Singular values of W" + layer + " over time");
+        retitle();
         recolor();
+    }
+
+    private void retitle() {
+        chart().getTitle().setText(Labels.withVariant("Singular values σᵢ of W" + Labels.sub(layerShown), variant));
     }
 
     /** Appends the singular values of every layer in {@code s}. */
@@ -82,16 +103,33 @@ public final class SingularValuesFigure extends Figure {
                 continue;
             }
             double[] v = m.values();
-            widths.put(m.layer(), v.length);
-            for (int i : tracked(v.length, blockRank)) {
-                String key = "σ" + (i + 1);
+            Layer layer = layers.computeIfAbsent(m.layer(), l -> new Layer());
+            if (layer.moving.width() != v.length) {
+                layer.reset();
+            }
+            layer.moving.add(v);
+            TreeSet<Integer> draw = layer.wanted(v.length);
+            for (int i : draw) {
+                String key = key(i);
                 int before = dataset.getSeriesCount();
+                boolean isNew = !layer.drawn.contains(i);
                 HistorySeries h = histories.line(m.layer(), key);
+                if (isNew) {
+                    layer.drawn.add(i);
+                    // A value that starts moving late: draw its past from the store of spectra.
+                    for (int k = 0; k < layer.steps.size(); k++) {
+                        h.add(layer.steps.get(k), layer.values.get(k)[i]);
+                    }
+                }
                 created |= dataset.getSeriesCount() != before;
                 h.add(s.step(), v[i]);
                 if (histories.shows(m.layer())) {
                     touch(h.series());
                 }
+            }
+            layer.store(s.step(), v);
+            if (histories.shows(m.layer())) {
+                created = true; // block membership may change as values move: recolour
             }
         }
         if (created) {
@@ -100,47 +138,60 @@ public final class SingularValuesFigure extends Figure {
         }
     }
 
+    private static String key(int i) {
+        return "σ" + (i + 1);
+    }
+
     private void recolor() {
+        Layer layer = layers.get(histories.selected());
         for (int k = 0; k < dataset.getSeriesCount(); k++) {
             String key = dataset.getSeriesKey(k).toString();
             int i = Integer.parseInt(key.substring(1)) - 1;
-            renderer.setSeriesPaint(k, blockColor(i), false);
+            Color c = layer == null
+                    ? ChartStyle.MIDDLE
+                    : layer.moving.grew(i)
+                            ? ChartStyle.TOP
+                            : layer.moving.shrank(i) ? ChartStyle.BOTTOM : ChartStyle.MIDDLE;
+            renderer.setSeriesPaint(k, c, false);
         }
+        legend();
     }
 
-    private Color blockColor(int i) {
-        // Layers differ in width (an MLP's last layer has K singular values): colour by the shown layer's own d.
-        int d = widths.getOrDefault(histories.selected(), Integer.MAX_VALUE);
-        int r = Math.min(blockRank, d / 2);
-        return i < r ? ChartStyle.TOP : i >= d - r ? ChartStyle.BOTTOM : ChartStyle.MIDDLE;
+    /** One legend entry per block with its size ("top 5", "middle 45", "bottom 0" is left out), not one per line. */
+    private void legend() {
+        Layer layer = layers.get(histories.selected());
+        MovingValues.Partition p = layer == null ? new MovingValues.Partition(0, 0, 0) : layer.moving.partition();
+        LegendItemCollection blocks = new LegendItemCollection();
+        if (p.top() > 0) {
+            blocks.add(blockItem("top " + p.top() + " (grew)", ChartStyle.TOP));
+        }
+        if (p.middle() > 0) {
+            int shown = layer == null
+                    ? 0
+                    : (int) layer.drawn.stream()
+                            .filter(i -> !layer.moving.moved(i))
+                            .count();
+            String of = shown < p.middle() ? ", " + shown + " drawn" : "";
+            blocks.add(blockItem("middle " + p.middle() + " (within 1 %" + of + ")", ChartStyle.MIDDLE));
+        }
+        if (p.bottom() > 0) {
+            blocks.add(blockItem("bottom " + p.bottom() + " (shrank)", ChartStyle.BOTTOM));
+        }
+        ((XYPlot) chart().getPlot()).setFixedLegendItems(blocks);
     }
 
-    private final java.util.Map<Integer, Integer> widths = new java.util.HashMap<>();
+    /** The indices drawn for layer {@code layer} (ascending). */
+    public int[] drawnIndices(int layer) {
+        Layer l = layers.get(layer);
+        return l == null
+                ? new int[0]
+                : l.drawn.stream().mapToInt(Integer::intValue).toArray();
+    }
 
-    /** The indices drawn for a layer with {@code d} singular values and blocks of {@code r}. */
-    int[] tracked(int d, int r) {
-        if (d <= ALL_UP_TO) {
-            int[] all = new int[d];
-            for (int i = 0; i < d; i++) {
-                all[i] = i;
-            }
-            return all;
-        }
-        int rr = Math.min(r, d / 2);
-        int[] out = new int[2 * rr + MIDDLE_SAMPLES];
-        int n = 0;
-        for (int i = 0; i < rr; i++) {
-            out[n++] = i;
-        }
-        int lo = rr;
-        int hi = d - rr - 1;
-        for (int k = 0; k < MIDDLE_SAMPLES; k++) {
-            out[n++] = lo + (int) Math.round((hi - lo) * (k + 0.5) / MIDDLE_SAMPLES);
-        }
-        for (int i = d - rr; i < d; i++) {
-            out[n++] = i;
-        }
-        return out;
+    /** The moving-value detector of layer {@code layer}, or null before its first spectrum. */
+    public MovingValues moving(int layer) {
+        Layer l = layers.get(layer);
+        return l == null ? null : l.moving;
     }
 
     /** The dataset of the selected layer. */
@@ -152,6 +203,65 @@ public final class SingularValuesFigure extends Figure {
     public void clear() {
         hold();
         histories.clear();
-        widths.clear();
+        layers.clear();
+        legend();
+    }
+
+    /** What one layer's lines need: the detector, the drawn indices, and the bounded store of past spectra. */
+    private static final class Layer {
+        final MovingValues moving = new MovingValues();
+        final TreeSet<Integer> drawn = new TreeSet<>();
+        final List<Long> steps = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+
+        void reset() {
+            moving.clear();
+            drawn.clear();
+            steps.clear();
+            values.clear();
+        }
+
+        /** Every index for d ≤ ALL_UP_TO, else the moved ones, the first and last and evenly spaced samples. */
+        TreeSet<Integer> wanted(int d) {
+            TreeSet<Integer> out = new TreeSet<>(drawn);
+            if (d <= ALL_UP_TO) {
+                for (int i = 0; i < d; i++) {
+                    out.add(i);
+                }
+                return out;
+            }
+            out.add(0);
+            out.add(d - 1);
+            for (int k = 0; k < MIDDLE_SAMPLES; k++) {
+                out.add((int) Math.round((d - 1) * (k + 0.5) / MIDDLE_SAMPLES));
+            }
+            for (int i : moving.movedIndices()) {
+                out.add(i);
+            }
+            return out;
+        }
+
+        /** Keeps the spectrum for late movers (only above ALL_UP_TO: below it every line exists from the start). */
+        void store(long step, double[] v) {
+            if (v.length <= ALL_UP_TO) {
+                return;
+            }
+            steps.add(step);
+            values.add(v.clone());
+            if (steps.size() > STORE) {
+                List<Long> ks = new ArrayList<>();
+                List<double[]> kv = new ArrayList<>();
+                for (int i = 0; i < steps.size(); i++) {
+                    if (i % 2 == 0 || i == steps.size() - 1) {
+                        ks.add(steps.get(i));
+                        kv.add(values.get(i));
+                    }
+                }
+                steps.clear();
+                steps.addAll(ks);
+                values.clear();
+                values.addAll(kv);
+            }
+        }
     }
 }

@@ -30,14 +30,14 @@ public final class SpectrumFigure extends Figure {
     private final XYSeries middle = new XYSeries("middle", false, true);
     private final XYSeries bottom = new XYSeries("bottom r", false, true);
     private final XYSeries rho = new XYSeries("ρ(t) predicted", false, true);
-    private final XYSeries predictedTop = new XYSeries("σ_i(Φ)^{1/L} predicted", false, true);
+    private final XYSeries predictedTop = new XYSeries("predicted σᵢ(Φ)^(1/L)", false, true);
 
     private final TextTitle theoryNote = new TextTitle("");
 
     /** An empty spectrum. */
     public SpectrumFigure() {
         super(ChartFactory.createXYLineChart(
-                "Spectrum", "index i (0 = largest)", "σ_i", null, PlotOrientation.VERTICAL, true, true, false));
+                "Spectrum", "index i (0 = largest)", "σᵢ", null, PlotOrientation.VERTICAL, true, true, false));
         theoryNote.setFont(new Font(ChartStyle.FAMILY, Font.ITALIC, 11));
         theoryNote.setPosition(RectangleEdge.BOTTOM);
         theoryNote.setVisible(false);
@@ -63,7 +63,10 @@ public final class SpectrumFigure extends Figure {
         r.setSeriesStroke(RHO, ChartStyle.DASHED);
         r.setSeriesPaint(PREDICTED_TOP, ChartStyle.THEORY);
         r.setSeriesShape(PREDICTED_TOP, new Rectangle2D.Double(-4, -1, 8, 2));
+        // Legends name the blocks with their sizes ("top 3", "middle 24"), the symbols typeset.
+        r.setLegendItemLabelGenerator((data, series) -> legendLabel(series));
         plot.setRenderer(r);
+        Axes.indexAxis(plot);
         // Room either side so the dots of index 0 and d-1 are drawn whole.
         org.jfree.chart.axis.NumberAxis index = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
         index.setAutoRangeIncludesZero(false);
@@ -73,6 +76,23 @@ public final class SpectrumFigure extends Figure {
         plot.setNoDataMessage("no singular values yet");
         setLogY(false);
         flush();
+    }
+
+    private String legendLabel(int series) {
+        return switch (series) {
+            case TOP -> "top " + top.getItemCount();
+            case MIDDLE -> "middle " + middle.getItemCount();
+            case BOTTOM -> "bottom " + bottom.getItemCount();
+            case RHO -> "predicted ρ(t)";
+            default -> "predicted σᵢ(Φ)^(1/L)";
+        };
+    }
+
+    private String variant = "";
+
+    /** Names the variant in the title ("" for none; shown from the next {@link #show}). */
+    public void setVariant(String name) {
+        variant = name == null ? "" : name;
     }
 
     @Override
@@ -91,7 +111,7 @@ public final class SpectrumFigure extends Figure {
             x.clear();
         }
         MetricSeries sv = s.find("sv", layer).orElse(null);
-        chart().getTitle().setText("Spectrum of W" + layer + " at step " + s.step());
+        chart().getTitle().setText(Labels.withVariant("Spectrum of W" + layer + " at step " + s.step(), variant));
         if (sv != null) {
             double[] v = sv.values();
             int d = v.length;
@@ -143,7 +163,7 @@ public final class SpectrumFigure extends Figure {
         TheoryAssumption rhoWhy = TheoryAssumption.ofCode(m.values()[0]);
         TheoryAssumption topWhy = TheoryAssumption.ofCode(m.values()[1]);
         if (rhoWhy != null && rhoWhy == topWhy) {
-            return "No theory lines ρ(t), σ_i(Φ)^{1/L}: " + rhoWhy.brokenSentence() + ".";
+            return "No theory lines ρ(t), σᵢ(Φ)^(1/L): " + rhoWhy.brokenSentence() + ".";
         }
         StringBuilder sb = new StringBuilder();
         if (rhoWhy != null) {
@@ -151,7 +171,7 @@ public final class SpectrumFigure extends Figure {
         }
         if (topWhy != null) {
             sb.append(sb.length() > 0 ? " " : "")
-                    .append("No σ_i(Φ)^{1/L} marks: ")
+                    .append("No σᵢ(Φ)^(1/L) marks: ")
                     .append(topWhy.brokenSentence())
                     .append('.');
         }

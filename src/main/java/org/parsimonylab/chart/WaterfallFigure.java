@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -20,10 +21,12 @@ import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
- * The paper's waterfall as a heat map: singular value index (rows) × step (columns), colour = σ_i(W_l). Bounded: at
- * most {@value #MAX_COLUMNS} step columns (when full, every other column goes and columns are spaced wider, the
- * newest column always stays; a column is as wide as the mean gap between columns, so none leaves a white stripe) and {@value #MAX_ROWS} index rows (above that, rows are buckets of consecutive indices
- * showing their largest value), so one redraw stays a few thousand blocks.
+ * The paper's waterfall as a heat map: singular value index (rows, 1 = largest) × step (columns), colour = σᵢ(W_ℓ).
+ * Snapshots arrive at any steps (live runs publish irregularly), so the kept columns are resampled onto a uniform
+ * grid of at most {@value #MAX_COLUMNS} columns, each showing the snapshot nearest its step: the columns tile the
+ * step range with no white stripes. At most {@value #MAX_ROWS} index rows (above that, rows are buckets of
+ * consecutive indices showing their largest value), so one redraw stays a few thousand blocks. When every value is
+ * the same the colour bar says so ("all σ = 1") instead of striping rounding noise.
  */
 public final class WaterfallFigure extends Figure {
     /** Step columns kept. */
@@ -48,7 +51,7 @@ public final class WaterfallFigure extends Figure {
         renderer.setPaintScale(scale);
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
         plot.setNoDataMessage("no singular values yet");
-        NumberAxis legendAxis = new NumberAxis("σ");
+        NumberAxis legendAxis = new NumberAxis("σᵢ");
         ChartStyle.styleAxis(legendAxis);
         legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
@@ -59,11 +62,9 @@ public final class WaterfallFigure extends Figure {
     }
 
     private static JFreeChart newChart() {
-        NumberAxis x = new NumberAxis("step");
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis("index i (0 = largest)");
+        NumberAxis x = Axes.axis("step", true);
+        NumberAxis y = Axes.axis("index i (1 = largest)", true);
         y.setInverted(true);
-        y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(null, x, y, null);
         return new JFreeChart("Waterfall", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
@@ -83,9 +84,22 @@ public final class WaterfallFigure extends Figure {
     public void selectLayer(int layer) {
         selected = layer;
         hold();
-        chart().getTitle().setText("Waterfall of W" + layer);
+        retitle();
         rebuild();
     }
+
+    /** Names the variant in the title ("" for none). */
+    public void setVariant(String name) {
+        variant = name == null ? "" : name;
+        hold();
+        retitle();
+    }
+
+    private void retitle() {
+        chart().getTitle().setText(Labels.withVariant("Waterfall: σᵢ of W" + Labels.sub(selected), variant));
+    }
+
+    private String variant = "";
 
     /** Adds a column per layer for the snapshot's step. */
     public void add(StepSnapshot s) {
@@ -111,7 +125,7 @@ public final class WaterfallFigure extends Figure {
             return;
         }
         double[][] xyz = c.toXyz();
-        renderer.setBlockWidth(c.columnWidth());
+        renderer.setBlockWidth(c.gridWidth());
         renderer.setBlockHeight(c.rowHeight());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -120,7 +134,12 @@ public final class WaterfallFigure extends Figure {
             hi = Math.max(hi, z);
         }
         scale.setRange(lo, hi);
-        legend.getAxis().setRange(scale.getLowerBound(), scale.getUpperBound());
+        boolean flat = !(hi - lo > 1e-9 * Math.max(1e-300, Math.abs(hi)));
+        ValueAxis bar = legend.getAxis();
+        bar.setLabel(flat ? "all σᵢ = " + TickFormat.format3(hi) : "σᵢ");
+        bar.setTickLabelsVisible(!flat);
+        bar.setTickMarksVisible(!flat);
+        bar.setRange(scale.getLowerBound(), scale.getUpperBound());
         dataset.addSeries("σ", xyz);
     }
 
@@ -221,20 +240,43 @@ public final class WaterfallFigure extends Figure {
             return out;
         }
 
+        /** The number of uniform grid columns drawn. */
+        int gridColumns() {
+            return Math.min(MAX_COLUMNS, steps.size());
+        }
+
+        /** The width in steps of one grid column: the step range over the grid (1 for one column). */
+        double gridWidth() {
+            int g = gridColumns();
+            if (g < 2) {
+                return 1;
+            }
+            return Math.max(1e-9, (steps.get(steps.size() - 1) - steps.get(0)) / (double) (g - 1));
+        }
+
+        /**
+         * Blocks on a uniform grid from the first step: column j at first + j·w shows the kept snapshot nearest to
+         * it, so columns touch whatever the steps of the snapshots were.
+         */
         double[][] toXyz() {
             int h = rowHeight();
-            int total = 0;
-            for (double[] v : values) {
-                total += v.length;
-            }
-            double[][] xyz = new double[3][total];
+            int g = gridColumns();
+            double w = gridWidth();
+            int rows = values.get(values.size() - 1).length;
+            double[][] xyz = new double[3][g * rows];
             int k = 0;
-            for (int c = 0; c < steps.size(); c++) {
+            int c = 0;
+            double first = steps.get(0);
+            for (int j = 0; j < g; j++) {
+                double x = g < 2 ? first : first + j * w;
+                while (c + 1 < steps.size() && Math.abs(steps.get(c + 1) - x) <= Math.abs(steps.get(c) - x)) {
+                    c++;
+                }
                 double[] v = values.get(c);
-                for (int r = 0; r < v.length; r++) {
-                    xyz[0][k] = steps.get(c);
-                    xyz[1][k] = r * h;
-                    xyz[2][k] = v[r];
+                for (int r = 0; r < rows; r++) {
+                    xyz[0][k] = x;
+                    xyz[1][k] = r * h + 1;
+                    xyz[2][k] = r < v.length ? v[r] : Double.NaN;
                     k++;
                 }
             }

@@ -94,7 +94,7 @@ class FigureSetTest {
         f.accept(List.of(session(1, "main", snap(0, 30, true)), session(1, "main", snap(1, 30, true))));
         f.setLayer(2);
         f.flushAll();
-        assertEquals("Singular values of W2 over time", f.singularValues.title());
+        assertEquals("Singular values σᵢ of W₂", f.singularValues.title());
         assertEquals(2, f.singularValues.dataset().getItemCount(0));
         assertEquals(0, f.angles.dataset().getSeriesCount(), "no angles measured for W2");
         assertEquals("Spectrum of W2 at step 1", f.spectrum.title());
@@ -148,5 +148,32 @@ class FigureSetTest {
         loss.flush();
         assertTrue(((XYPlot) loss.chart().getPlot()).getRangeAxis() instanceof NumberAxis);
         assertEquals("loss", ((XYPlot) loss.chart().getPlot()).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void otherMetricFamiliesAreDrawnLiveAndTitlesNameTheVariantOnceThereAreSeveral() {
+        FigureSet f = new FigureSet();
+        List<SessionSnapshot> batch = new ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            List<MetricSeries> s = new ArrayList<>(snap(t, 30, false).series());
+            s.add(MetricSeries.scalar("relative-error", 1.0 / (t + 2)));
+            s.add(MetricSeries.ofLayer("energy-in-block", 1, 0.5 + 0.1 * t));
+            batch.add(session(1, "relu", new StepSnapshot(t, 0, s)));
+        }
+        f.accept(batch);
+        f.flushAll();
+        MetricKindFigure errors = f.kinds.get(MetricKindFigure.Kind.ERRORS);
+        assertEquals(5, errors.dataset().getSeries("relative-error").getItemCount());
+        assertEquals(
+                1.0 / 6, errors.dataset().getSeries("relative-error").getY(4).doubleValue(), 0);
+        MetricKindFigure energy = f.kinds.get(MetricKindFigure.Kind.ENERGY);
+        assertEquals(0.9, energy.dataset().getSeries("energy-in-block").getY(4).doubleValue(), 1e-12);
+        List<String> keys = f.named().stream().map(NamedFigure::key).toList();
+        assertTrue(keys.contains("errors") && keys.contains("energy-W1"), keys.toString());
+        assertFalse(keys.contains("accuracy"), "no accuracy measured, no accuracy figure");
+        assertEquals("Singular values σᵢ of W₁", f.singularValues.title(), "one variant: no name");
+        f.accept(List.of(session(1, "gelu", snap(0, 30, false))));
+        assertEquals("Singular values σᵢ of W₁ — relu", f.singularValues.title());
+        assertEquals("Energy in the invariant block of W₁ — relu", energy.title());
     }
 }

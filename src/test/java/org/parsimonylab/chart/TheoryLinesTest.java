@@ -120,7 +120,7 @@ class TheoryLinesTest {
         } else {
             assertTrue(note.contains(noteWords), name + ": " + note);
             assertEquals(rhoCode != 0, note.contains("ρ(t)"), name + ": " + note);
-            assertEquals(topCode != 0, note.contains("σ_i(Φ)^{1/L}"), name + ": " + note);
+            assertEquals(topCode != 0, note.contains("σᵢ(Φ)^(1/L)"), name + ": " + note);
             assertTrue(
                     spectrum.chart().getSubtitles().stream()
                             .anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle tt

@@ -50,12 +50,13 @@ class FiguresCommandTest {
                 "screen");
         assertEquals(0, r.code(), r.err());
         Set<String> expected = new TreeSet<>();
-        for (String chart : List.of("loss", "spectrum-W1", "sv-W1", "waterfall-W1", "angles-W1", "update-energy-W1")) {
+        for (String chart :
+                List.of("loss", "spectrum-W1", "sv-W1", "waterfall-W1", "angles-W1", "update-energy-W1", "errors")) {
             expected.add("e1-law-of-parsimony-" + chart + ".png");
             expected.add("e1-law-of-parsimony-" + chart + ".csv");
         }
         assertEquals(expected, names(out));
-        assertEquals(12, r.out().lines().count(), r.out());
+        assertEquals(14, r.out().lines().count(), r.out());
         BufferedImage png =
                 ImageIO.read(out.resolve("e1-law-of-parsimony-sv-W1.png").toFile());
         assertEquals(252, png.getWidth());

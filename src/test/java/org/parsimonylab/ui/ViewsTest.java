@@ -109,8 +109,7 @@ class ViewsTest {
         robot.interact(() -> layer.setValue(3));
         assertEquals(3, run.layerProperty().get());
         assertEquals("Spectrum of W3 at step 19", run.figures().spectrum.title());
-        assertEquals(
-                "Singular values of W3 over time", run.figures().singularValues.title());
+        assertEquals("Singular values σᵢ of W₃", run.figures().singularValues.title());
     }
 
     @Test
