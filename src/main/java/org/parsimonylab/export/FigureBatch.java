@@ -28,7 +28,13 @@ public final class FigureBatch {
     public static List<Prepared> prepare(List<NamedFigure> figures, FigureOptions options) {
         List<Prepared> out = new ArrayList<>();
         for (NamedFigure f : figures) {
-            out.add(new Prepared(f.key(), options.theme().prepare(f.figure().chart())));
+            out.add(new Prepared(
+                    f.key(),
+                    options.theme()
+                            .prepare(
+                                    f.figure().chart(),
+                                    options.size().widthPt(),
+                                    options.size().heightPt())));
         }
         return out;
     }
