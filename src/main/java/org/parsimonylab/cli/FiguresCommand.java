@@ -11,6 +11,7 @@ import org.parsimonylab.chart.NamedFigure;
 import org.parsimonylab.chart.RunFigures;
 import org.parsimonylab.export.FigureBatch;
 import org.parsimonylab.export.FigureFormat;
+import org.parsimonylab.export.FigureManifest;
 import org.parsimonylab.export.FigureMetadata;
 import org.parsimonylab.export.FigureOptions;
 import org.parsimonylab.export.FigureSize;
@@ -129,10 +130,19 @@ final class FiguresCommand implements Callable<Integer> {
                 formats,
                 options,
                 new FigureMetadata(presetJson, Main.appVersion()));
+        String prefix = FigureBatch.safePrefix(preset.name());
+        FigureManifest manifest = new FigureManifest(preset.description());
+        for (NamedFigure f : figures) {
+            List<Path> files = formats.stream()
+                    .map(fmt -> FigureBatch.fileOf(out, prefix, f.key(), fmt))
+                    .toList();
+            manifest.add(files, f.key(), history, false);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         for (Path p : written) {
             stdout.println(p);
         }
+        stdout.println(manifest.write(out, preset.name(), "parsimony-lab figures " + Main.appVersion()));
         return 0;
     }
 
