@@ -27,7 +27,11 @@ p2-lowrank-mlp-digits|loss
 mkdir -p "$OUT"
 echo "$GALLERY" | while IFS='|' read -r preset keys; do
   [ -z "$preset" ] && continue
-  $LAB figures "presets/$preset.json" --out "$TMP/$preset" --format png --scale 1 --theme slide >/dev/null
+  if ! $LAB figures "presets/$preset.json" --out "$TMP/$preset" --format png --scale 1 --theme slide \
+      >/dev/null 2>"$TMP/$preset.log"; then
+    cat "$TMP/$preset.log" >&2
+    exit 1
+  fi
   for k in $keys; do
     f="$TMP/$preset/$preset-$k.png"
     if [ -f "$f" ]; then
