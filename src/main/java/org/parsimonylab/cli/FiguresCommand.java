@@ -9,11 +9,17 @@ import java.util.concurrent.Callable;
 import org.parsimonylab.chart.FigureTheme;
 import org.parsimonylab.chart.NamedFigure;
 import org.parsimonylab.chart.RunFigures;
+import org.parsimonylab.export.AnimationFormat;
+import org.parsimonylab.export.FigureAnimator;
 import org.parsimonylab.export.FigureBatch;
 import org.parsimonylab.export.FigureFormat;
+import org.parsimonylab.export.FigureManifest;
 import org.parsimonylab.export.FigureMetadata;
 import org.parsimonylab.export.FigureOptions;
 import org.parsimonylab.export.FigureSize;
+import org.parsimonylab.export.FrameSink;
+import org.parsimonylab.export.GifAnimationWriter;
+import org.parsimonylab.export.Mp4AnimationWriter;
 import org.parsimonylab.export.RunFolderReader;
 import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.preset.Preset;
@@ -84,6 +90,43 @@ final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "for a preset: cap every variant at N steps")
     long steps;
 
+    @Option(
+            names = "--animate",
+            arity = "0..1",
+            fallbackValue = "all",
+            paramLabel = "KEYS",
+            description = "also write each chart's evolution over the run as an animation; optionally only the"
+                    + " comma-separated chart keys, e.g. spectrum-W1,loss (default: every chart)")
+    String animate;
+
+    @Option(
+            names = "--frames",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "frames per animation, spread evenly over the recorded steps (default: ${DEFAULT-VALUE})")
+    int frames;
+
+    @Option(
+            names = "--fps",
+            paramLabel = "F",
+            defaultValue = "10",
+            description = "animation frames per second (default: ${DEFAULT-VALUE}, so 100 frames last 10 s)")
+    double fps;
+
+    @Option(
+            names = "--anim-size",
+            paramLabel = "WxH",
+            defaultValue = "1920x1080",
+            description = "animation size in pixels, laid out like --size at --scale (default: ${DEFAULT-VALUE})")
+    String animSize;
+
+    @Option(
+            names = "--anim-format",
+            paramLabel = "LIST",
+            defaultValue = "gif,mp4",
+            description = "comma-separated: gif, mp4 (default: ${DEFAULT-VALUE})")
+    String animFormat;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -93,6 +136,10 @@ final class FiguresCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be >= 0");
         }
         Set<FigureFormat> formats = FigureFormat.parseList(format);
+        Set<AnimationFormat> animFormats = AnimationFormat.parseList(animFormat);
+        if (animate != null) {
+            checkAnimationOptions(animFormats);
+        }
         FigureOptions options =
                 new FigureOptions(FigureSize.parse(size), scale, FigureTheme.parse(theme), editableText);
         PrintWriter err = spec.commandLine().getErr();
@@ -131,11 +178,111 @@ final class FiguresCommand implements Callable<Integer> {
                 formats,
                 options,
                 new FigureMetadata(presetJson, Main.appVersion()));
+        String prefix = FigureBatch.safePrefix(preset.name());
+        FigureManifest manifest = new FigureManifest(preset.description());
+        for (NamedFigure f : figures) {
+            List<Path> files = formats.stream()
+                    .map(fmt -> FigureBatch.fileOf(out, prefix, f.key(), fmt))
+                    .toList();
+            manifest.add(files, f.key(), history, false);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         for (Path p : written) {
             stdout.println(p);
         }
+        if (animate != null) {
+            for (Path p : animate(history, figures, preset, options, prefix, manifest)) {
+                stdout.println(p);
+            }
+        }
+        stdout.println(manifest.write(out, preset.name(), "parsimony-lab figures " + Main.appVersion()));
         return 0;
+    }
+
+    /** Rejects bad animation options before training, with a one-line error naming the option. */
+    private void checkAnimationOptions(Set<AnimationFormat> animFormats) {
+        if (frames < 2 || frames > 10_000) {
+            throw new IllegalArgumentException("--frames must be in 2..10000, got " + frames);
+        }
+        double maxFps = animFormats.contains(AnimationFormat.MP4) ? 120 : 100;
+        if (!(fps > 0) || fps > maxFps) {
+            throw new IllegalArgumentException("--fps must be in (0, " + (int) maxFps + "], got " + fps);
+        }
+        animationPixels();
+    }
+
+    /** {@code --anim-size} as {width, height} in pixels. */
+    private int[] animationPixels() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})")
+                .matcher(animSize.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "--anim-size must be WxH in pixels, e.g. 1920x1080, got '" + animSize + "'");
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (w < 64 || h < 64 || w > 7680 || h > 4320) {
+            throw new IllegalArgumentException("--anim-size must be between 64x64 and 7680x4320, got " + animSize);
+        }
+        return new int[] {w, h};
+    }
+
+    /** Writes the animations asked for by --animate; returns their files. */
+    private List<Path> animate(
+            RunHistory history,
+            List<NamedFigure> figures,
+            Preset preset,
+            FigureOptions still,
+            String prefix,
+            FigureManifest manifest)
+            throws IOException {
+        Set<AnimationFormat> animFormats = AnimationFormat.parseList(animFormat);
+        List<String> keys = figures.stream().map(NamedFigure::key).toList();
+        List<String> chosen;
+        if (animate.strip().equalsIgnoreCase("all")) {
+            chosen = keys;
+        } else {
+            chosen = new java.util.ArrayList<>();
+            for (String k : animate.split(",")) {
+                String key = k.strip();
+                if (!keys.contains(key)) {
+                    throw new IllegalArgumentException(
+                            "--animate: no chart '" + key + "' for this run (charts: " + String.join(", ", keys) + ")");
+                }
+                chosen.add(key);
+            }
+        }
+        int[] px = animationPixels();
+        // Laid out at the logical size WxH / scale points, drawn at the scale: 1920x1080 at scale 2 is a slide.
+        FigureOptions options = new FigureOptions(
+                new FigureSize("animation", px[0] / still.scale(), px[1] / still.scale()),
+                still.scale(),
+                still.theme(),
+                false);
+        int blockRank = preset.metrics().blockRank();
+        List<Path> written = new java.util.ArrayList<>();
+        for (String key : chosen) {
+            List<Path> files = new java.util.ArrayList<>();
+            List<FrameSink> sinks = new java.util.ArrayList<>();
+            try {
+                for (AnimationFormat f : animFormats) {
+                    Path file = out.resolve(prefix + "-" + key + "." + f.extension());
+                    files.add(file);
+                    sinks.add(
+                            f == AnimationFormat.GIF
+                                    ? new GifAnimationWriter(file, fps)
+                                    : new Mp4AnimationWriter(file, fps));
+                }
+                FigureAnimator.animate(history, key, cut -> RunFigures.build(cut, blockRank), frames, options, sinks);
+            } finally {
+                for (FrameSink sink : sinks) {
+                    sink.close();
+                }
+            }
+            manifest.add(files, key, history, true);
+            written.addAll(files);
+        }
+        return written;
     }
 
     private RunHistory train(Preset preset, PrintWriter err) {

@@ -55,8 +55,9 @@ class FiguresCommandTest {
             expected.add("e1-law-of-parsimony-" + chart + ".png");
             expected.add("e1-law-of-parsimony-" + chart + ".csv");
         }
+        expected.add("figures.json");
         assertEquals(expected, names(out));
-        assertEquals(14, r.out().lines().count(), r.out());
+        assertEquals(15, r.out().lines().count(), r.out());
         BufferedImage png =
                 ImageIO.read(out.resolve("e1-law-of-parsimony-sv-W1.png").toFile());
         assertEquals(252, png.getWidth());
