@@ -53,6 +53,7 @@ public final class AppController implements RunActions, AutoCloseable {
         this.uiExecutor = Objects.requireNonNull(uiExecutor);
         this.session = new TrainingSession(uiExecutor, run::accept, linAlgs);
         session.setSpeed(speed);
+        run.speedProperty().set(speed);
         controls.addEditListener(this::edited);
         controls.presetProperty().addListener((obs, old, now) -> {
             if (!controls.loadingProperty().get() && now != null) {
@@ -118,6 +119,11 @@ public final class AppController implements RunActions, AutoCloseable {
             return false;
         }
         run.figures().setBlockRank(spec.variants().get(0).metrics().blockRank());
+        run.budgetProperty()
+                .set(spec.variants().stream()
+                        .mapToLong(v -> v.training().steps())
+                        .max()
+                        .orElse(0));
         run.leaveRecorded();
         currentPreset = p;
         run.exports().metadataProperty().set(new FigureMetadata(PresetWriter.toJson(p), FigureExports.appVersion()));
@@ -182,6 +188,7 @@ public final class AppController implements RunActions, AutoCloseable {
     @Override
     public void setSpeed(double stepsPerSecond) {
         speed = stepsPerSecond;
+        run.speedProperty().set(stepsPerSecond);
         session.setSpeed(stepsPerSecond);
     }
 

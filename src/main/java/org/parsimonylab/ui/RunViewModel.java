@@ -1,6 +1,9 @@
 package org.parsimonylab.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -14,6 +17,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.session.RunHistory;
 import org.parsimonylab.session.SessionSnapshot;
 import org.parsimonylab.session.SessionStatus;
@@ -37,11 +42,15 @@ public final class RunViewModel {
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final IntegerProperty layer = new SimpleIntegerProperty(1);
+    private final LongProperty budget = new SimpleLongProperty(0);
+    private final DoubleProperty speed = new SimpleDoubleProperty(Double.POSITIVE_INFINITY);
     private final IntegerProperty layerCount = new SimpleIntegerProperty(0);
     private final RunHistory history = new RunHistory();
     private final StringProperty showingRecorded = new SimpleStringProperty(null);
     private final FigureExports exports = new FigureExports();
     private long historyRunId = -1;
+    private long figuresRunId = -1;
+    private final Map<String, Long> lossSteps = new HashMap<>();
     private long rateStep = -1;
     private long rateNanos;
 
@@ -57,7 +66,7 @@ public final class RunViewModel {
             return;
         }
         record(batch);
-        figures.accept(batch);
+        feedFigures(batch);
         SessionSnapshot newest = null;
         String primary = figures.primaryVariant();
         for (SessionSnapshot s : batch) {
@@ -97,6 +106,72 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Hands full snapshots to the figures as they come; a partial one (cheap live metrics only) and every loss trail
+     * go to the loss curves alone, in step order, so the spectra keep the last full measurement.
+     */
+    private void feedFigures(List<SessionSnapshot> batch) {
+        List<SessionSnapshot> pending = new ArrayList<>();
+        for (SessionSnapshot s : batch) {
+            if (s.runId() < figuresRunId) {
+                continue;
+            }
+            if (s.runId() > figuresRunId && s.partial()) {
+                // A new run's figures start with a full snapshot (step 0 always is one).
+                continue;
+            }
+            if (s.trail().size() > 0 || s.partial()) {
+                if (!pending.isEmpty()) {
+                    figures.accept(pending);
+                    pending = new ArrayList<>();
+                }
+                if (s.runId() == figuresRunId) {
+                    addTrail(s);
+                }
+            }
+            if (s.runId() > figuresRunId) {
+                figuresRunId = s.runId();
+                lossSteps.clear();
+            }
+            if (s.partial()) {
+                if (fresh(s.variant(), s.step())) {
+                    figures.loss.add(s.variant(), s.snapshot());
+                    figures.variants.add(s.variant(), s.snapshot(), s.stepsPerSecond());
+                }
+            } else {
+                fresh(s.variant(), s.step());
+                pending.add(s);
+            }
+        }
+        if (!pending.isEmpty()) {
+            figures.accept(pending);
+        }
+    }
+
+    private void addTrail(SessionSnapshot s) {
+        for (int i = 0; i < s.trail().size(); i++) {
+            long t = s.trail().step(i);
+            if (fresh(s.variant(), t)) {
+                figures.loss.add(
+                        s.variant(),
+                        new StepSnapshot(
+                                t,
+                                Double.NaN,
+                                List.of(MetricSeries.scalar("loss", s.trail().loss(i)))));
+            }
+        }
+    }
+
+    /** Whether {@code step} is newer than every loss point of {@code variant} so far (and notes it). */
+    private boolean fresh(String variant, long step) {
+        Long seen = lossSteps.get(variant);
+        if (seen != null && step <= seen) {
+            return false;
+        }
+        lossSteps.put(variant, step);
+        return true;
+    }
+
     /** Keeps every new step of the newest run for "Save run"; a newer run id starts a new history. */
     private void record(List<SessionSnapshot> batch) {
         for (SessionSnapshot s : batch) {
@@ -104,7 +179,7 @@ public final class RunViewModel {
                 history.clear();
                 historyRunId = s.runId();
             }
-            if (s.runId() == historyRunId) {
+            if (s.runId() == historyRunId && !s.partial()) {
                 history.add(s.variant(), s.snapshot());
                 if (Double.isFinite(s.stepsPerSecond())) {
                     history.setStepsPerSecond(s.variant(), s.stepsPerSecond());
@@ -237,6 +312,31 @@ public final class RunViewModel {
     /** Whether the user asked the run to play (the play/pause button's state). */
     public BooleanProperty playingProperty() {
         return playing;
+    }
+
+    /** The step budget of the run: the largest {@code training.steps} of its variants (0 before any run). */
+    public LongProperty budgetProperty() {
+        return budget;
+    }
+
+    /** The pace asked for, steps per second (infinite: as fast as possible). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /**
+     * Seconds the rest of the budget takes at the pace asked for (NaN at full speed: then only the measured pace
+     * tells, see {@link #secondsLeftMeasured()}).
+     */
+    public double secondsLeftAtSpeed() {
+        double v = speed.get();
+        return Double.isFinite(v) && v > 0 ? Math.max(0, budget.get() - step.get()) / v : Double.NaN;
+    }
+
+    /** Seconds the rest of the budget takes at the measured pace (NaN until measured). */
+    public double secondsLeftMeasured() {
+        double v = stepsPerSecond.get();
+        return v > 0 ? Math.max(0, budget.get() - step.get()) / v : Double.NaN;
     }
 
     /** The selected weight layer (1..L). */
