@@ -118,7 +118,7 @@ public final class AppController implements RunActions, AutoCloseable {
             run.runNoteProperty().set("Not started: " + e.getMessage());
             return false;
         }
-        run.figures().setBlockRank(spec.variants().get(0).metrics().blockRank());
+        run.setBlockRank(spec.variants().get(0).metrics().blockRank());
         run.budgetProperty()
                 .set(spec.variants().stream()
                         .mapToLong(v -> v.training().steps())

@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
@@ -20,6 +22,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -83,10 +87,12 @@ public final class ChartPane extends BorderPane {
         tip.setShowDuration(Duration.seconds(30));
         info.setTooltip(tip);
         readout.setId(id + "-readout");
-        readout.setStyle("-fx-font-size: 11px; -fx-text-fill: #333333;");
-        readout.setMinWidth(0);
-        readout.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(readout, Priority.ALWAYS);
+        readout.setStyle("-fx-font-size: 11px; -fx-text-fill: #222222; -fx-background-color: rgba(255,255,255,0.85);"
+                + " -fx-padding: 1 4 1 4; -fx-border-color: #bbbbbb;");
+        readout.setMouseTransparent(true);
+        readout.visibleProperty().bind(readout.textProperty().isNotEmpty());
+        StackPane.setAlignment(readout, Pos.TOP_RIGHT);
+        StackPane.setMargin(readout, new Insets(4, 8, 0, 0));
         installCrosshair();
         logY.setId(id + "-log");
         logY.setSelected(figure.isLogY());
@@ -115,7 +121,9 @@ public final class ChartPane extends BorderPane {
         logX.setFocusTraversable(false);
         logX.setTooltip(new Tooltip("Logarithmic or linear step axis (early steps spread out)"));
         logX.selectedProperty().addListener((obs, old, now) -> setLogX(now));
-        HBox header = new HBox(8, info, readout);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, info, gap);
         if (figure instanceof LossFigure) {
             smoother = new LossSmoother(figure);
             Slider smooth = new Slider(0, 0.99, 0);
@@ -130,10 +138,16 @@ public final class ChartPane extends BorderPane {
             header.getChildren().addAll(sl, smooth);
         }
         header.getChildren().addAll(logX, logY, resetZoom);
+        for (Node n : header.getChildren()) {
+            if (n instanceof Control c) {
+                // The header's controls keep their size in a narrow window; the gap gives way.
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 6, 0, 6));
         setTop(header);
-        setCenter(viewer);
+        setCenter(new StackPane(viewer, readout));
         setStyle("-fx-background-color: white; -fx-border-color: #dddddd;");
         if (exports != null) {
             installExportMenu(id);

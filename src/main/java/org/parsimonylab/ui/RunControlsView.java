@@ -93,6 +93,8 @@ public final class RunControlsView extends HBox {
         progress.setPrefWidth(110);
         progress.setMinWidth(60);
         progressLabel.setStyle("-fx-font-size: 11px;");
+        progressLabel.setMinWidth(Region.USE_PREF_SIZE);
+        budgetWarning.setMinWidth(Region.USE_PREF_SIZE);
         budgetWarning.setStyle("-fx-text-fill: #b45f06; -fx-font-size: 11px;");
         max.setStyle("-fx-font-size: 10px; -fx-padding: 1 6 1 6;");
         max.setTooltip(new Tooltip("Train as fast as possible"));
@@ -148,12 +150,12 @@ public final class RunControlsView extends HBox {
         }
         progressLabel.setText(
                 budget > 0
-                        ? now + " / " + budget + " · " + Format.sig(measured) + " steps/s · " + Format.duration(left)
+                        ? now + " / " + budget + " · " + Format.sig(measured) + "/s · " + Format.duration(left)
                                 + " left"
                         : "");
         double atSpeed = model.secondsLeftAtSpeed();
         boolean slow = atSpeed > SLOW_BUDGET_SECONDS;
-        budgetWarning.setText(slow ? "budget takes " + Format.duration(atSpeed) + " at this speed" : "");
+        budgetWarning.setText(slow ? "budget takes " + Format.duration(atSpeed) + " here" : "");
         budgetWarning.setVisible(slow);
         budgetWarning.setManaged(slow);
         max.setVisible(slow);

@@ -16,6 +16,9 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.FigureSet;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
@@ -50,21 +53,31 @@ public final class RunViewModel {
     private final FigureExports exports = new FigureExports();
     private long historyRunId = -1;
     private long figuresRunId = -1;
+    private final LongProperty replayStep = new SimpleLongProperty(-1);
+    private final List<ValueMarker> replayMarkers = new ArrayList<>();
+    private RunHistory recordedShown;
+    private int blockRank = 3;
     private final Map<String, Long> lossSteps = new HashMap<>();
     private long rateStep = -1;
     private long rateNanos;
 
     /** A model showing nothing yet. */
     public RunViewModel() {
-        layer.addListener((obs, old, now) -> figures.setLayer(now.intValue()));
+        layer.addListener((obs, old, now) -> {
+            figures.setLayer(now.intValue());
+            if (replayStep.get() >= 0) {
+                replay(replayStep.get());
+            }
+        });
     }
 
-    /** Applies a batch of snapshots (FX thread). */
+    /** Applies a batch of snapshots (FX thread); a replay ends (the charts show the newest step again). */
     public void accept(List<SessionSnapshot> batch) {
         if (batch.isEmpty() || showingRecorded.get() != null) {
             // While a saved run is shown, the (paused) live run stays off the charts.
             return;
         }
+        endReplay();
         record(batch);
         feedFigures(batch);
         SessionSnapshot newest = null;
@@ -193,6 +206,8 @@ public final class RunViewModel {
      * source} names it (the folder) in the run note.
      */
     public void showRecorded(RunHistory recorded, String source) {
+        endReplay();
+        recordedShown = recorded;
         showingRecorded.set(source);
         figures.showRecorded(recorded);
         String primary =
@@ -216,6 +231,120 @@ public final class RunViewModel {
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
     public void leaveRecorded() {
         showingRecorded.set(null);
+    }
+
+    /** Sets r of the spectrum's top/middle/bottom blocks (the preset's metrics.blockRank). */
+    public void setBlockRank(int r) {
+        blockRank = r;
+        figures.setBlockRank(r);
+    }
+
+    /** The history a replay reads: the saved run shown, or the live run's recorded (and fully measured) steps. */
+    private RunHistory replaySource() {
+        return showingRecorded.get() != null && recordedShown != null ? recordedShown : history;
+    }
+
+    /** The last step a replay can reach (0 when nothing was recorded). */
+    public long replayEnd() {
+        RunHistory h = replaySource();
+        StepSnapshot last = h.variants().isEmpty() ? null : h.last(h.variants().get(0));
+        return last == null ? 0 : last.step();
+    }
+
+    /**
+     * Moves the charts to step {@code t} of the history: the spectrum and the separation show the newest snapshot at
+     * or before t of each variant, exactly as recorded; the charts over time (loss, σ_i, waterfall, angles, update
+     * energy) get a cursor at that step. Returns the step shown (-1 if there is none). For a paused or finished run:
+     * the next live snapshot ends the replay.
+     */
+    public long replay(long t) {
+        RunHistory h = replaySource();
+        if (h.variants().isEmpty()) {
+            return -1;
+        }
+        String primary = h.variants().get(0);
+        StepSnapshot at = atOrBefore(h.snapshots(primary), t);
+        if (at == null) {
+            return -1;
+        }
+        figures.spectrum.show(at, layer.get(), blockRank);
+        for (String v : h.variants()) {
+            StepSnapshot sv = atOrBefore(h.snapshots(v), t);
+            if (sv != null) {
+                figures.separation.show(v, sv);
+            }
+        }
+        placeCursor(at.step());
+        replayStep.set(at.step());
+        step.set(at.step());
+        loss.set(at.loss());
+        return at.step();
+    }
+
+    /** Back to the newest step (the cursor goes). */
+    public void endReplay() {
+        if (replayStep.get() < 0) {
+            return;
+        }
+        replayStep.set(-1);
+        for (ValueMarker m : replayMarkers) {
+            for (Figure f : figures.all()) {
+                if (f.chart().getPlot() instanceof XYPlot plot) {
+                    plot.removeDomainMarker(m);
+                }
+            }
+        }
+        replayMarkers.clear();
+        RunHistory h = replaySource();
+        if (!h.variants().isEmpty()) {
+            for (String v : h.variants()) {
+                StepSnapshot last = h.last(v);
+                if (last != null) {
+                    figures.separation.show(v, last);
+                }
+            }
+            StepSnapshot last = h.last(h.variants().get(0));
+            if (last != null) {
+                step.set(last.step());
+                loss.set(last.loss());
+            }
+        }
+        figures.setLayer(layer.get());
+    }
+
+    private void placeCursor(long t) {
+        if (replayMarkers.isEmpty()) {
+            for (Figure f : List.of(
+                    figures.loss, figures.singularValues, figures.waterfall, figures.angles, figures.updateEnergy)) {
+                ValueMarker m = new ValueMarker(t, java.awt.Color.RED, new java.awt.BasicStroke(1.2f));
+                ((XYPlot) f.chart().getPlot()).addDomainMarker(m);
+                replayMarkers.add(m);
+            }
+        }
+        for (ValueMarker m : replayMarkers) {
+            m.setValue(t);
+        }
+    }
+
+    private static StepSnapshot atOrBefore(List<StepSnapshot> list, long t) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        StepSnapshot best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).step() <= t) {
+                best = list.get(mid);
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** The step a replay shows, -1 while the charts show the newest step. */
+    public LongProperty replayStepProperty() {
+        return replayStep;
     }
 
     /** The folder of the saved run shown, or null while the live run is shown. */

@@ -71,7 +71,7 @@ class LiveInstrumentTest {
         Label warning = robot.lookup("#budgetWarning").queryAs(Label.class);
         Button max = robot.lookup("#maxSpeed").queryButton();
         assertTrue(warning.isVisible() && max.isVisible());
-        assertEquals("budget takes 11 h 6 min at this speed", warning.getText(), "400,000 steps at 10 steps/s");
+        assertEquals("budget takes 11 h 6 min here", warning.getText(), "400,000 steps at 10 steps/s");
         assertEquals(0.2, robot.lookup("#progress").queryAs(ProgressBar.class).getProgress(), 1e-12);
         assertTrue(robot.lookup("#progressLabel").queryAs(Label.class).getText().startsWith("100000 / 500000"));
         robot.clickOn("#maxSpeed");
@@ -102,6 +102,53 @@ class LiveInstrumentTest {
         assertEquals("Spectrum of W1 at step 2", run.figures().spectrum.title());
         assertEquals(24, run.figures().spectrum.dataset().getItemCount(SpectrumFigure.MIDDLE));
         assertEquals(3, run.history().snapshots("main").size(), "partial snapshots are not part of the history");
+    }
+
+    @Test
+    void theScrubberReplaysTheRecordedSpectrumAndSeparationAtStepT(FxRobot robot) {
+        robot.interact(() -> {
+            run.accept(Synthetic.run(1, 0, 20, 30, true, SessionStatus.FINISHED));
+            new ChartRefresher(charts::visibleFigures).flushVisible();
+        });
+        assertFalse(charts.scrubber().isDisabled(), "a finished run can be replayed");
+        assertEquals(20, charts.scrubber().getMax());
+        robot.interact(() -> charts.scrubTo(7));
+        double[] recorded =
+                Synthetic.snap(7, 30, true).find("sv", 1).orElseThrow().values();
+        assertEquals(List.of(recorded[0], recorded[1], recorded[2]), ys(run.figures().spectrum, SpectrumFigure.TOP));
+        assertEquals(
+                List.of(recorded[27], recorded[28], recorded[29]), ys(run.figures().spectrum, SpectrumFigure.BOTTOM));
+        assertEquals("Spectrum of W1 at step 7", run.figures().spectrum.title());
+        assertEquals(7, run.replayStepProperty().get());
+        assertEquals(7, run.stepProperty().get());
+        assertEquals(7.0, markerAt(run.figures().singularValues), "a cursor on the charts over time");
+        robot.interact(() -> run.layerProperty().set(2));
+        assertEquals("Spectrum of W2 at step 7", run.figures().spectrum.title(), "another layer, the same step");
+        robot.interact(() -> run.accept(Synthetic.run(1, 21, 21, 30, true, SessionStatus.PAUSED)));
+        assertEquals(-1, run.replayStepProperty().get(), "a new step ends the replay");
+        assertEquals("Spectrum of W2 at step 21", run.figures().spectrum.title());
+        assertTrue(
+                run.figures().singularValues.chart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                                == null
+                        || run.figures()
+                                .singularValues
+                                .chart()
+                                .getXYPlot()
+                                .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                                .isEmpty());
+    }
+
+    private static List<Double> ys(SpectrumFigure f, int series) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < f.dataset().getItemCount(series); i++) {
+            out.add(f.dataset().getYValue(series, i));
+        }
+        return out;
+    }
+
+    private static double markerAt(org.parsimonylab.chart.Figure f) {
+        var markers = f.chart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        return ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue();
     }
 
     private static List<Double> xs(org.jfree.data.xy.XYSeries s) {
