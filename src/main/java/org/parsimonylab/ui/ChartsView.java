@@ -69,7 +69,26 @@ public final class ChartsView extends BorderPane {
                 "hover a chart to read values · click a legend entry to hide it · drag to zoom · right-click to export ·"
                         + " ? explains a chart");
         hint.setStyle("-fx-text-fill: #777777; -fx-font-size: 11px;");
-        HBox bar = new HBox(8, layerLabel, layer, replayBar(model), hint);
+        ComboBox<RunComparison.PastRun> compare =
+                new ComboBox<>(model.comparison().runs());
+        compare.setId("compareRuns");
+        compare.setPromptText("compare with…");
+        compare.setPrefWidth(170);
+        compare.setMinWidth(90);
+        compare.setTooltip(
+                new Tooltip("Overlay an earlier run's loss as dashed ghost lines (what changed is in its name)"));
+        compare.valueProperty().addListener((obs, old, now) -> {
+            model.comparison().pin(now, model.figures().loss);
+            model.figures().loss.chart().fireChartChanged();
+        });
+        Button unpin = new Button("×");
+        unpin.setId("unpin");
+        unpin.setFocusTraversable(false);
+        unpin.setStyle("-fx-font-size: 10px; -fx-padding: 1 5 1 5;");
+        unpin.setMinWidth(Region.USE_PREF_SIZE);
+        unpin.setTooltip(new Tooltip("Remove the ghost lines"));
+        unpin.setOnAction(e -> compare.setValue(null));
+        HBox bar = new HBox(8, layerLabel, layer, replayBar(model), compare, unpin, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);

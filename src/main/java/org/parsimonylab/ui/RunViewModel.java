@@ -53,6 +53,8 @@ public final class RunViewModel {
     private final FigureExports exports = new FigureExports();
     private long historyRunId = -1;
     private long figuresRunId = -1;
+    private String figuresRunNote = "";
+    private final RunComparison comparison = new RunComparison();
     private final LongProperty replayStep = new SimpleLongProperty(-1);
     private final List<ValueMarker> replayMarkers = new ArrayList<>();
     private RunHistory recordedShown;
@@ -143,7 +145,15 @@ public final class RunViewModel {
                 }
             }
             if (s.runId() > figuresRunId) {
+                if (!pending.isEmpty()) {
+                    figures.accept(pending);
+                    pending = new ArrayList<>();
+                }
+                if (figuresRunId > 0) {
+                    comparison.archive(figuresRunId, figuresRunNote, figures.loss);
+                }
                 figuresRunId = s.runId();
+                figuresRunNote = runNote.get();
                 lossSteps.clear();
             }
             if (s.partial()) {
@@ -231,6 +241,11 @@ public final class RunViewModel {
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
     public void leaveRecorded() {
         showingRecorded.set(null);
+    }
+
+    /** The past runs of the session and the pinned ghost. */
+    public RunComparison comparison() {
+        return comparison;
     }
 
     /** Sets r of the spectrum's top/middle/bottom blocks (the preset's metrics.blockRank). */

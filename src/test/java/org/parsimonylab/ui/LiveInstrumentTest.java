@@ -138,6 +138,38 @@ class LiveInstrumentTest {
                                 .isEmpty());
     }
 
+    @Test
+    void earlierRunsAreListedWithWhatChangedAndCanBeOverlaidAsGhosts(FxRobot robot) {
+        robot.interact(() -> {
+            run.runNoteProperty().set("Run #1: preset “e1”");
+            run.accept(Synthetic.run(1, 0, 9, 30, false, SessionStatus.FINISHED));
+            run.runNoteProperty().set("Run #2: width 30 → 40: new run, weights re-initialised");
+            run.accept(Synthetic.run(2, 0, 4, 30, false, SessionStatus.RUNNING));
+            run.accept(Synthetic.run(3, 0, 2, 30, false, SessionStatus.RUNNING));
+        });
+        assertEquals(
+                List.of("run #2: width 30 → 40: new run, weights re-initialised", "run #1: preset “e1”"),
+                run.comparison().labels());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<RunComparison.PastRun> compare =
+                robot.lookup("#compareRuns").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> compare.setValue(run.comparison().runs().get(1)));
+        org.jfree.data.xy.XYSeriesCollection ghosts = run.comparison().ghosts();
+        assertEquals(1, ghosts.getSeriesCount());
+        assertEquals("#1 main", ghosts.getSeriesKey(0));
+        assertEquals(10, ghosts.getItemCount(0), "run #1's whole loss line");
+        assertEquals(1.0 / 10, ghosts.getYValue(0, 9), 1e-15);
+        assertEquals(
+                ghosts,
+                run.figures().loss.chart().getXYPlot().getDataset(RunComparison.GHOST_DATASET),
+                "overlaid on the loss chart");
+        robot.interact(() -> run.accept(Synthetic.run(4, 0, 1, 30, false, SessionStatus.RUNNING)));
+        assertEquals(1, ghosts.getSeriesCount(), "the ghost stays across new runs");
+        assertEquals(3, run.comparison().runs().size());
+        robot.clickOn("#unpin");
+        assertEquals(null, run.figures().loss.chart().getXYPlot().getDataset(RunComparison.GHOST_DATASET));
+    }
+
     private static List<Double> ys(SpectrumFigure f, int series) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < f.dataset().getItemCount(series); i++) {
