@@ -69,12 +69,15 @@ public final class ChartsView extends BorderPane {
                 "hover a chart to read values · click a legend entry to hide it · drag to zoom · right-click to export ·"
                         + " ? explains a chart");
         hint.setStyle("-fx-text-fill: #777777; -fx-font-size: 11px;");
+        hint.setMinWidth(0);
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<RunComparison.PastRun> compare =
                 new ComboBox<>(model.comparison().runs());
         compare.setId("compareRuns");
-        compare.setPromptText("compare with…");
-        compare.setPrefWidth(170);
-        compare.setMinWidth(90);
+        compare.setPromptText("compare…");
+        compare.setPrefWidth(130);
+        compare.setMinWidth(Region.USE_PREF_SIZE);
         compare.setTooltip(
                 new Tooltip("Overlay an earlier run's loss as dashed ghost lines (what changed is in its name)"));
         compare.valueProperty().addListener((obs, old, now) -> {
