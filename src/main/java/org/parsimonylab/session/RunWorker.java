@@ -38,6 +38,10 @@ final class RunWorker implements Runnable {
     double stepsPerSecond;
     final double initialLearningRate;
     final List<Lane> lanes = new ArrayList<>();
+
+    /** Losses of skipped steps handed out with one live snapshot at most (evenly thinned beyond). */
+    static final int TRAIL_CAPACITY = 512;
+
     long monitorNanosThisRound;
     boolean endReported;
     Dataset data;
@@ -137,7 +141,7 @@ final class RunWorker implements Runnable {
             }
             for (Lane lane : lanes) {
                 if (lane.isRunning()) {
-                    lane.show(statusWhileAlive(), "");
+                    lane.show(statusWhileAlive(), "", true);
                 }
             }
             reportEnd();
@@ -216,7 +220,7 @@ final class RunWorker implements Runnable {
             play = false;
             for (Lane lane : lanes) {
                 if (lane.isRunning()) {
-                    lane.show(SessionStatus.PAUSED, "");
+                    lane.show(SessionStatus.PAUSED, "", true);
                 }
             }
         } else if (command instanceof SessionCommand.Step) {
@@ -258,9 +262,14 @@ final class RunWorker implements Runnable {
         return play ? SessionStatus.RUNNING : SessionStatus.PAUSED;
     }
 
-    /** One step of every running variant; shows it if forced, always-shown or due by the policy. */
+    /**
+     * One step of every running variant; shows it if forced, always-shown or due by the policy: in full (off-record
+     * probes) when a full round is due, otherwise only its cheap live metrics. Reads the policy's clock once.
+     */
     private void round(boolean force) {
-        boolean due = force || policy.due();
+        long now = policy.now();
+        boolean due = force || policy.due(now);
+        boolean full = force || policy.fullDue(now);
         boolean shown = false;
         monitorNanosThisRound = 0;
         for (Lane lane : lanes) {
@@ -273,13 +282,18 @@ final class RunWorker implements Runnable {
             if (lane.step()) {
                 continue; // the lane finished and said so
             }
-            if (due || lane.runner.trainer().step() <= lane.alwaysShowUpTo) {
-                lane.show(force ? SessionStatus.PAUSED : statusWhileAlive(), "");
+            boolean always = lane.runner.trainer().step() <= lane.alwaysShowUpTo;
+            if (due || always) {
+                lane.show(force ? SessionStatus.PAUSED : statusWhileAlive(), "", full || always);
                 shown = true;
             }
         }
         if (shown && due) {
-            policy.published(monitorNanosThisRound);
+            if (full) {
+                policy.publishedFull(now, monitorNanosThisRound);
+            } else {
+                policy.published(now);
+            }
         }
         reportEnd();
     }
@@ -331,8 +345,10 @@ final class RunWorker implements Runnable {
         final VariantRunner runner;
         final long alwaysShowUpTo;
         final RunHistory record = new RunHistory(TrainingSession.RECORD_CAPACITY);
+        final LossTrail.Builder trail = new LossTrail.Builder(TRAIL_CAPACITY);
         StepSnapshot last;
         boolean lastIsRecorded;
+        boolean lastIsPartial;
         WeightCheckpoint first;
         long shownRecordedStep = -1;
         SessionStatus status = SessionStatus.PAUSED;
@@ -367,6 +383,10 @@ final class RunWorker implements Runnable {
         /** Measures the current step; returns whether the variant stopped there (and said so). */
         boolean measure() {
             StopReason reason = runner.measure(this, 0, false);
+            double loss = runner.currentLoss();
+            if (Double.isFinite(loss) && loss <= Trainer.DIVERGED_LOSS) {
+                trail.add(runner.trainer().step(), loss);
+            }
             if (reason != StopReason.NONE) {
                 finish(reason);
                 return true;
@@ -405,10 +425,12 @@ final class RunWorker implements Runnable {
                         last = end;
                         lastIsRecorded = true;
                     }
+                    lastIsPartial = false;
+                    StepSnapshot shown = last != null ? last : new StepSnapshot(0, 0, List.of());
                     publish(new SessionSnapshot(
                             runId,
                             variant.name(),
-                            last != null ? last : new StepSnapshot(0, 0, List.of()),
+                            shown,
                             status,
                             runner.result().stepsPerSecond(),
                             reason == StopReason.MAX_STEPS
@@ -416,7 +438,9 @@ final class RunWorker implements Runnable {
                                             + variant.training().steps() + " steps."
                                     : "The loss fell below the tolerance "
                                             + variant.training().lossTolerance() + ".",
-                            lastIsRecorded));
+                            lastIsRecorded,
+                            false,
+                            trail.takeBefore(shown.step())));
                 }
                 default -> {
                     status = SessionStatus.FINISHED;
@@ -435,24 +459,36 @@ final class RunWorker implements Runnable {
                     && isGood(rec)) {
                 shownRecordedStep = rec.step();
                 publish(new SessionSnapshot(
-                        runId, variant.name(), rec, status, runner.result().stepsPerSecond(), "", true));
+                        runId,
+                        variant.name(),
+                        rec,
+                        status,
+                        runner.result().stepsPerSecond(),
+                        "",
+                        true,
+                        false,
+                        trail.takeBefore(rec.step())));
             }
         }
 
-        /** Shows the current measured step (unless its measurement is not good, which the next step handles). */
-        void show(SessionStatus newStatus, String message) {
+        /**
+         * Shows the current measured step, in {@code full} or only its cheap live metrics (unless its measurement
+         * is not good, which the next step handles).
+         */
+        void show(SessionStatus newStatus, String message, boolean full) {
             status = newStatus;
-            if (last != null && last.step() == runner.trainer().step()) {
+            if (last != null && last.step() == runner.trainer().step() && !(full && lastIsPartial)) {
                 republish(newStatus, message);
                 return;
             }
             long m0 = System.nanoTime();
-            StepSnapshot now = runner.liveSnapshot();
+            StepSnapshot now = full ? runner.liveSnapshot() : runner.cheapSnapshot();
             monitorNanosThisRound += System.nanoTime() - m0;
             if (now != null && isGood(now)) {
                 showRecordedBefore(now);
                 last = now;
                 lastIsRecorded = runner.isRecorded(now);
+                lastIsPartial = !full && !lastIsRecorded;
                 if (lastIsRecorded) {
                     shownRecordedStep = now.step();
                 }
@@ -470,7 +506,9 @@ final class RunWorker implements Runnable {
                     status,
                     runner.result().stepsPerSecond(),
                     message,
-                    last != null && lastIsRecorded));
+                    last != null && lastIsRecorded,
+                    last != null && lastIsPartial,
+                    trail.takeBefore(shown.step())));
         }
     }
 

@@ -16,6 +16,9 @@ import org.parsimonylab.metrics.StepSnapshot;
  * @param message a sentence for the user (what happened and what to try), empty when there is nothing to say
  * @param recorded whether the snapshot is part of the run's record (taken at the preset's cadence, as {@code run}
  *     records it); false for the extra live measurements between recorded steps, which are shown but never saved
+ * @param partial whether the snapshot holds only the cheap live metrics (loss and timings) of a step between full
+ *     measurements: the loss curves move, the spectra keep showing the last full snapshot
+ * @param trail the losses of the steps skipped since the variant's previous snapshot (never recorded)
  */
 public record SessionSnapshot(
         long runId,
@@ -24,12 +27,27 @@ public record SessionSnapshot(
         SessionStatus status,
         double stepsPerSecond,
         String message,
-        boolean recorded) {
+        boolean recorded,
+        boolean partial,
+        LossTrail trail) {
     public SessionSnapshot {
+        Check.present("trail", trail);
         Check.present("variant", variant);
         Check.present("snapshot", snapshot);
         Check.present("status", status);
         Check.present("message", message);
+    }
+
+    /** A full snapshot without a loss trail. */
+    public SessionSnapshot(
+            long runId,
+            String variant,
+            StepSnapshot snapshot,
+            SessionStatus status,
+            double stepsPerSecond,
+            String message,
+            boolean recorded) {
+        this(runId, variant, snapshot, status, stepsPerSecond, message, recorded, false, LossTrail.EMPTY);
     }
 
     /** A recorded snapshot (e.g. of a saved run). */

@@ -170,6 +170,28 @@ public final class VariantRunner {
         if (display != null) {
             return record(display, step, lastLoss);
         }
+        return lossOnly(step);
+    }
+
+    /**
+     * The current measured step t for display at no monitoring cost: the recorded snapshot when step t was recorded,
+     * otherwise only the loss the training evaluation computed and the timings ({@link #isRecorded} false). Null
+     * before the first {@link #measure}.
+     */
+    public StepSnapshot cheapSnapshot() {
+        long step = trainer.step();
+        if (lastRecorded != null && lastRecorded.step() == step || !measured) {
+            return lastRecorded;
+        }
+        return lossOnly(step);
+    }
+
+    /** The loss ℓ(W(t)) of the current measured step (NaN before the first {@link #measure}). */
+    public double currentLoss() {
+        return lastLoss;
+    }
+
+    private StepSnapshot lossOnly(long step) {
         double seconds = trainNanos * 1e-9;
         List<MetricSeries> series = step > 0 && seconds > 0
                 ? List.of(

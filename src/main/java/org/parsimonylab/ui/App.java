@@ -134,11 +134,96 @@ public class App extends Application {
         open.setId("openRun");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openRun(stage));
-        Menu file = new Menu("File", null, exportAll, new SeparatorMenuItem(), save, open);
+        MenuItem savePreset = new MenuItem("Save settings as preset…");
+        savePreset.setId("savePreset");
+        savePreset.setAccelerator(
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        savePreset.setOnAction(e -> savePreset(stage));
+        MenuItem openPreset = new MenuItem("Open preset…");
+        openPreset.setId("openPreset");
+        openPreset.setAccelerator(
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        openPreset.setOnAction(e -> openPreset(stage));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setId("quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> quit(stage));
+        Menu file = new Menu(
+                "File",
+                null,
+                savePreset,
+                openPreset,
+                new SeparatorMenuItem(),
+                save,
+                open,
+                new SeparatorMenuItem(),
+                exportAll,
+                new SeparatorMenuItem(),
+                quit);
         file.setId("fileMenu");
-        MenuBar bar = new MenuBar(file);
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setId("shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> Dialogs.info(stage, "Keyboard shortcuts", SHORTCUTS));
+        Menu help = new Menu("Help", null, keys);
+        help.setId("helpMenu");
+        MenuBar bar = new MenuBar(file, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The keyboard shortcuts, as Help → Keyboard shortcuts lists them. */
+    static final String SHORTCUTS = String.join(
+            "\n",
+            "Space\tplay / pause",
+            "→ (Right)\tone step (pauses first)",
+            "R\treset: train again from step 0",
+            "Enter in a value field\ttake the typed value",
+            "Ctrl+S\tsave run…",
+            "Ctrl+O\topen run…",
+            "Ctrl+Shift+S\tsave settings as preset…",
+            "Ctrl+Shift+O\topen preset…",
+            "Ctrl+Q\tquit",
+            "F1\tthis list",
+            "On a chart: drag to zoom, hover to read a value, click a legend entry to hide or show a series,"
+                    + " right-click to export");
+
+    private void savePreset(Stage stage) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the settings as a preset");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Preset (JSON)", "*.json"));
+        chooser.setInitialFileName(runModel.exports().prefixProperty().get() + "-edited.json");
+        File out = chooser.showSaveDialog(stage);
+        if (out == null) {
+            return;
+        }
+        try {
+            Path path = controller.savePreset(out.toPath());
+            runModel.runNoteProperty().set("Saved the settings as the preset " + path);
+        } catch (IOException | RuntimeException ex) {
+            Dialogs.error(stage, "Cannot save the preset", FigureExports.message(ex));
+        }
+    }
+
+    private void openPreset(Stage stage) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a preset");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Preset (JSON)", "*.json"));
+        File in = chooser.showOpenDialog(stage);
+        if (in == null) {
+            return;
+        }
+        try {
+            controller.openPreset(in.toPath(), runModel.playingProperty().get());
+        } catch (RuntimeException ex) {
+            Dialogs.error(stage, "Cannot open the preset", ex.getMessage());
+        }
+    }
+
+    private void quit(Stage stage) {
+        stop();
+        stage.close();
+        Platform.exit();
     }
 
     private void exportAll(Stage stage) {

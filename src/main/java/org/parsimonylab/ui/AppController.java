@@ -53,6 +53,7 @@ public final class AppController implements RunActions, AutoCloseable {
         this.uiExecutor = Objects.requireNonNull(uiExecutor);
         this.session = new TrainingSession(uiExecutor, run::accept, linAlgs);
         session.setSpeed(speed);
+        run.speedProperty().set(speed);
         controls.addEditListener(this::edited);
         controls.presetProperty().addListener((obs, old, now) -> {
             if (!controls.loadingProperty().get() && now != null) {
@@ -117,7 +118,12 @@ public final class AppController implements RunActions, AutoCloseable {
             run.runNoteProperty().set("Not started: " + e.getMessage());
             return false;
         }
-        run.figures().setBlockRank(spec.variants().get(0).metrics().blockRank());
+        run.setBlockRank(spec.variants().get(0).metrics().blockRank());
+        run.budgetProperty()
+                .set(spec.variants().stream()
+                        .mapToLong(v -> v.training().steps())
+                        .max()
+                        .orElse(0));
         run.leaveRecorded();
         currentPreset = p;
         run.exports().metadataProperty().set(new FigureMetadata(PresetWriter.toJson(p), FigureExports.appVersion()));
@@ -182,12 +188,47 @@ public final class AppController implements RunActions, AutoCloseable {
     @Override
     public void setSpeed(double stepsPerSecond) {
         speed = stepsPerSecond;
+        run.speedProperty().set(stepsPerSecond);
         session.setSpeed(stepsPerSecond);
     }
 
     /** The session (for tests and the status bar). */
+    public ControlsModel controls() {
+        return controls;
+    }
+
+    /** The training session. */
     public TrainingSession session() {
         return session;
+    }
+
+    /**
+     * Writes the controls' effective preset (the loaded preset with every edit, what Reset trains; a live η change
+     * included) to {@code file} as JSON that {@code run} and File → Open preset… accept.
+     *
+     * @throws IllegalStateException if the controls hold an invalid value (the controls panel says which)
+     */
+    public Path savePreset(Path file) throws IOException {
+        Preset p = controls.build();
+        if (p == null) {
+            throw new IllegalStateException(
+                    "the settings are invalid: " + controls.errorProperty().get());
+        }
+        PresetWriter.write(p, file);
+        return file;
+    }
+
+    /**
+     * Loads the preset in {@code file} (relative data files against its folder) into the controls and starts it,
+     * playing if {@code play}.
+     *
+     * @throws org.parsimonylab.preset.PresetException naming the file and field if it is not a valid preset
+     */
+    public void openPreset(Path file, boolean play) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such preset file");
+        }
+        open(PresetEntry.load(file.toString(), java.util.List.of()), play);
     }
 
     /**

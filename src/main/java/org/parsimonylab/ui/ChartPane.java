@@ -1,13 +1,21 @@
 package org.parsimonylab.ui;
 
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -15,21 +23,40 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.entity.LegendItemEntity;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.parsimonylab.chart.ChartStyle;
 import org.parsimonylab.chart.Figure;
+import org.parsimonylab.chart.LossFigure;
 import org.parsimonylab.export.FigureFormat;
 
 /**
- * One figure on screen: a {@link ChartViewer} (drag to zoom, context menu to export) under a header with a "what am I
- * looking at" tooltip, a log/linear toggle and reset-zoom.
+ * One figure on screen: a {@link ChartViewer} (drag to zoom, context menu to export) under a header with a "?" link
+ * (what the chart shows), the crosshair's readout (the point nearest the pointer: x, series, value), log/linear
+ * toggles for y and, where x is the step, for x, smoothing for the loss charts, and reset-zoom. A click on a legend
+ * entry hides or shows that series.
  */
 public final class ChartPane extends BorderPane {
     private final Figure figure;
     private final ChartViewer viewer;
     private final CheckBox logY = new CheckBox("log y");
+    private final CheckBox logX = new CheckBox("log x");
+    private final Label readout = new Label();
+    private final Map<Comparable<?>, Paint> shownPaints = new HashMap<>();
+    private LossSmoother smoother;
     private final FigureExports exports;
     private final Supplier<String> key;
 
@@ -50,16 +77,23 @@ public final class ChartPane extends BorderPane {
         viewer = new ChartViewer(figure.chart());
         viewer.setId(id + "-viewer");
         viewer.setMinSize(200, 150);
-        Label info = new Label("? what does this show");
+        Label info = new Label("?");
         info.setId(id + "-info");
-        info.setStyle("-fx-text-fill: #0b5394; -fx-font-size: 11px; -fx-underline: true;");
+        info.setStyle("-fx-text-fill: #0b5394; -fx-font-size: 12px; -fx-font-weight: bold; -fx-underline: true;");
         Tooltip tip = new Tooltip(figure.description());
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(30));
         info.setTooltip(tip);
-        Tooltip.install(viewer, tip);
+        readout.setId(id + "-readout");
+        readout.setStyle("-fx-font-size: 11px; -fx-text-fill: #222222; -fx-background-color: rgba(255,255,255,0.85);"
+                + " -fx-padding: 1 4 1 4; -fx-border-color: #bbbbbb;");
+        readout.setMouseTransparent(true);
+        readout.visibleProperty().bind(readout.textProperty().isNotEmpty());
+        StackPane.setAlignment(readout, Pos.TOP_RIGHT);
+        StackPane.setMargin(readout, new Insets(4, 8, 0, 0));
+        installCrosshair();
         logY.setId(id + "-log");
         logY.setSelected(figure.isLogY());
         logY.setVisible(figure.supportsLogY());
@@ -79,13 +113,41 @@ public final class ChartPane extends BorderPane {
             figure.resetZoom();
             figure.flush();
         });
+        boolean byStep = figure.chart().getPlot() instanceof XYPlot plot
+                && "step".equals(plot.getDomainAxis().getLabel());
+        logX.setId(id + "-logx");
+        logX.setVisible(byStep);
+        logX.setManaged(byStep);
+        logX.setFocusTraversable(false);
+        logX.setTooltip(new Tooltip("Logarithmic or linear step axis (early steps spread out)"));
+        logX.selectedProperty().addListener((obs, old, now) -> setLogX(now));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, info, gap, logY, resetZoom);
+        HBox header = new HBox(8, info, gap);
+        if (figure instanceof LossFigure) {
+            smoother = new LossSmoother(figure);
+            Slider smooth = new Slider(0, 0.99, 0);
+            smooth.setId(id + "-smoothing");
+            smooth.setPrefWidth(70);
+            smooth.setMinWidth(50);
+            smooth.setFocusTraversable(false);
+            smooth.setTooltip(new Tooltip("Exponential smoothing of noisy losses (0: raw); the raw line stays faint"));
+            smooth.valueProperty().addListener((obs, old, now) -> setSmoothing(now.doubleValue()));
+            Label sl = new Label("smooth");
+            sl.setStyle("-fx-font-size: 10px;");
+            header.getChildren().addAll(sl, smooth);
+        }
+        header.getChildren().addAll(logX, logY, resetZoom);
+        for (Node n : header.getChildren()) {
+            if (n instanceof Control c) {
+                // The header's controls keep their size in a narrow window; the gap gives way.
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 6, 0, 6));
         setTop(header);
-        setCenter(viewer);
+        setCenter(new StackPane(viewer, readout));
         setStyle("-fx-background-color: white; -fx-border-color: #dddddd;");
         if (exports != null) {
             installExportMenu(id);
@@ -104,6 +166,119 @@ public final class ChartPane extends BorderPane {
         copy.setId(id + "-copyCsv");
         copy.setOnAction(e -> copyCsv());
         viewer.getContextMenu().getItems().setAll(export, copy);
+    }
+
+    private void installCrosshair() {
+        if (!(figure.chart().getPlot() instanceof XYPlot plot)) {
+            return;
+        }
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof LegendItemEntity legend) {
+                    toggleSeries(legend.getSeriesKey());
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
+                if (info == null) {
+                    return;
+                }
+                Rectangle2D area = info.getPlotInfo().getDataArea();
+                double x = event.getTrigger().getX();
+                double y = event.getTrigger().getY();
+                if (!area.contains(x, y)) {
+                    showReading(null);
+                    return;
+                }
+                showReading(ChartReadout.nearest(plot, area, x, y));
+            }
+        });
+        viewer.setOnMouseExited(e -> showReading(null));
+    }
+
+    /** Puts {@code r} in the readout and the crosshair on its point (null clears both). */
+    public void showReading(ChartReadout r) {
+        XYPlot plot = figure.chart().getXYPlot();
+        readout.setText(r == null ? "" : r.text());
+        plot.setDomainCrosshairVisible(r != null);
+        plot.setRangeCrosshairVisible(r != null);
+        if (r != null) {
+            plot.setDomainCrosshairValue(r.x(), false);
+            plot.setRangeCrosshairValue(r.y(), false);
+        }
+        if (!figure.isDirty()) {
+            // Held figures redraw at their next flush; a clean one redraws now for the crosshair.
+            figure.chart().fireChartChanged();
+        }
+    }
+
+    /**
+     * Hides the series named {@code key} (in every dataset of the chart) if shown, shows it again if hidden: its line
+     * and legend line turn transparent, the legend entry stays to click again; the readout skips it.
+     */
+    public void toggleSeries(Comparable<?> key) {
+        XYPlot plot = figure.chart().getXYPlot();
+        boolean hide = !isHidden(key);
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset ds = plot.getDataset(d);
+            XYItemRenderer r = ds == null ? null : plot.getRendererForDataset(ds);
+            int s = ds == null ? -1 : ds.indexOf(key);
+            if (r == null || s < 0) {
+                continue;
+            }
+            if (hide) {
+                Paint p = r.getSeriesPaint(s);
+                shownPaints.put(key, p != null ? p : ((AbstractRenderer) r).lookupSeriesPaint(s));
+                r.setSeriesPaint(s, new Color(0, 0, 0, ChartReadout.HIDDEN_ALPHA), false);
+                ((AbstractRenderer) r).setLegendTextPaint(s, Color.LIGHT_GRAY);
+            } else if (d == 0 || plot.getDataset(d) != (smoother == null ? null : smoother.smoothed())) {
+                r.setSeriesPaint(s, shownPaints.getOrDefault(key, ChartStyle.color(s)), false);
+                ((AbstractRenderer) r).setLegendTextPaint(s, null);
+            }
+        }
+        if (smoother != null) {
+            smoother.setWeight(smoother.weight());
+        }
+        figure.chart().fireChartChanged();
+    }
+
+    /** Whether the series named {@code key} is hidden (a legend click). */
+    public boolean isHidden(Comparable<?> key) {
+        XYPlot plot = figure.chart().getXYPlot();
+        XYDataset ds = plot.getDataset(0);
+        int s = ds == null ? -1 : ds.indexOf(key);
+        return s >= 0 && ChartReadout.isHidden(plot.getRendererForDataset(ds).getSeriesPaint(s));
+    }
+
+    /** Sets the smoothing weight of a loss chart (0: raw lines only). */
+    public void setSmoothing(double w) {
+        if (smoother != null) {
+            smoother.setWeight(w);
+            figure.chart().fireChartChanged();
+        }
+    }
+
+    /** The smoother of a loss chart, or null. */
+    public LossSmoother smoother() {
+        return smoother;
+    }
+
+    /** Switches the step axis between logarithmic (from step 1) and linear. */
+    public void setLogX(boolean log) {
+        XYPlot plot = figure.chart().getXYPlot();
+        ValueAxis axis = ChartStyle.valueAxis(plot.getDomainAxis().getLabel(), log);
+        if (axis instanceof LogAxis la) {
+            la.setSmallestValue(1);
+        }
+        plot.setDomainAxis(axis);
+    }
+
+    /** The readout's text (empty when the pointer is off the data). */
+    public String readoutText() {
+        return readout.getText();
     }
 
     /** Puts the chart's data, as CSV, on the clipboard. */

@@ -5,8 +5,10 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -15,9 +17,11 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.session.SessionStatus;
 
 /**
  * The centre: the live charts in two tabs of four, with the layer selector. Only the selected tab's charts are
@@ -27,6 +31,9 @@ public final class ChartsView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final List<List<ChartPane>> panesByTab = new ArrayList<>();
     private final ComboBox<Integer> layer = new ComboBox<>();
+    private final Slider scrubber = new Slider(0, 1, 1);
+    private boolean following;
+    private Runnable range = () -> {};
 
     /** Charts of {@code model}'s figures. */
     public ChartsView(RunViewModel model) {
@@ -59,13 +66,104 @@ public final class ChartsView extends BorderPane {
         model.layerProperty().addListener((obs, old, now) -> layer.setValue(now.intValue()));
         Label layerLabel = new Label("layer W_l:");
         Label hint = new Label(
-                "drag on a chart to zoom · right-click to export · hover “? what does this show” for an explanation");
+                "hover a chart to read values · click a legend entry to hide it · drag to zoom · right-click to export ·"
+                        + " ? explains a chart");
         hint.setStyle("-fx-text-fill: #777777; -fx-font-size: 11px;");
-        HBox bar = new HBox(8, layerLabel, layer, hint);
+        hint.setMinWidth(0);
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<RunComparison.PastRun> compare =
+                new ComboBox<>(model.comparison().runs());
+        compare.setId("compareRuns");
+        compare.setPromptText("compare…");
+        compare.setPrefWidth(130);
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        compare.setTooltip(
+                new Tooltip("Overlay an earlier run's loss as dashed ghost lines (what changed is in its name)"));
+        compare.valueProperty().addListener((obs, old, now) -> {
+            model.comparison().pin(now, model.figures().loss);
+            model.figures().loss.chart().fireChartChanged();
+        });
+        Button unpin = new Button("×");
+        unpin.setId("unpin");
+        unpin.setFocusTraversable(false);
+        unpin.setStyle("-fx-font-size: 10px; -fx-padding: 1 5 1 5;");
+        unpin.setMinWidth(Region.USE_PREF_SIZE);
+        unpin.setTooltip(new Tooltip("Remove the ghost lines"));
+        unpin.setOnAction(e -> compare.setValue(null));
+        HBox bar = new HBox(8, layerLabel, layer, replayBar(model), compare, unpin, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
         setCenter(tabs);
+    }
+
+    /**
+     * The step scrubber: on a paused or finished run (or a saved run shown), dragging it moves the spectrum, the
+     * separation and a cursor on the charts over time to that step of the history; "live" goes back to the newest.
+     */
+    private HBox replayBar(RunViewModel model) {
+        scrubber.setId("scrubber");
+        scrubber.setPrefWidth(160);
+        scrubber.setMinWidth(80);
+        scrubber.setFocusTraversable(false);
+        scrubber.setTooltip(new Tooltip(
+                "Replay: drag to show the spectrum and separation at an earlier step" + " (paused or finished runs)"));
+        Label at = new Label("replay");
+        at.setId("replayLabel");
+        at.setMinWidth(Region.USE_PREF_SIZE);
+        Button live = new Button("newest");
+        live.setId("replayEnd");
+        live.setFocusTraversable(false);
+        live.setStyle("-fx-font-size: 10px; -fx-padding: 1 6 1 6;");
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        live.setOnAction(e -> {
+            model.endReplay();
+            range.run();
+        });
+        range = () -> {
+            boolean canReplay = !model.playingProperty().get()
+                    || model.statusProperty().get() != SessionStatus.RUNNING
+                            && model.statusProperty().get() != SessionStatus.PAUSED;
+            scrubber.setDisable(!canReplay);
+            live.setDisable(!canReplay);
+            if (model.replayStepProperty().get() < 0) {
+                double end = model.replayEnd();
+                following = true;
+                try {
+                    scrubber.setMax(Math.max(1, end));
+                    scrubber.setValue(end);
+                } finally {
+                    following = false;
+                }
+            }
+        };
+        model.playingProperty().addListener((obs, old, now) -> range.run());
+        model.statusProperty().addListener((obs, old, now) -> range.run());
+        model.stepProperty().addListener((obs, old, now) -> range.run());
+        model.showingRecordedProperty().addListener((obs, old, now) -> range.run());
+        scrubber.valueProperty().addListener((obs, old, now) -> {
+            if (!following) {
+                model.replay(Math.round(now.doubleValue()));
+            }
+        });
+        model.replayStepProperty()
+                .addListener((obs, old, now) ->
+                        at.setText(now.longValue() < 0 ? "replay" : "replay: step " + now.longValue()));
+        range.run();
+        HBox box = new HBox(4, at, scrubber, live);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Moves the scrubber (and so the charts) to step {@code t}, as a drag would. */
+    public void scrubTo(long t) {
+        scrubber.setValue(t);
+    }
+
+    /** The step scrubber. */
+    public Slider scrubber() {
+        return scrubber;
     }
 
     private void refreshLayers(int count, RunViewModel model) {

@@ -35,4 +35,22 @@ final class Format {
         }
         return stepsPerSecond == 1 ? "1 step/s" : sig(stepsPerSecond) + " steps/s";
     }
+
+    /** A duration for a person: "45 s", "12 min 5 s", "3 h 20 min", "2.5 days"; "–" when unknown. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        if (s < 86_400 * 2) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f days", seconds / 86_400);
+    }
 }

@@ -1,6 +1,9 @@
 package org.parsimonylab.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,7 +16,12 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.metrics.MetricSeries;
+import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.session.RunHistory;
 import org.parsimonylab.session.SessionSnapshot;
 import org.parsimonylab.session.SessionStatus;
@@ -37,27 +45,43 @@ public final class RunViewModel {
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final IntegerProperty layer = new SimpleIntegerProperty(1);
+    private final LongProperty budget = new SimpleLongProperty(0);
+    private final DoubleProperty speed = new SimpleDoubleProperty(Double.POSITIVE_INFINITY);
     private final IntegerProperty layerCount = new SimpleIntegerProperty(0);
     private final RunHistory history = new RunHistory();
     private final StringProperty showingRecorded = new SimpleStringProperty(null);
     private final FigureExports exports = new FigureExports();
     private long historyRunId = -1;
+    private long figuresRunId = -1;
+    private String figuresRunNote = "";
+    private final RunComparison comparison = new RunComparison();
+    private final LongProperty replayStep = new SimpleLongProperty(-1);
+    private final List<ValueMarker> replayMarkers = new ArrayList<>();
+    private RunHistory recordedShown;
+    private int blockRank = 3;
+    private final Map<String, Long> lossSteps = new HashMap<>();
     private long rateStep = -1;
     private long rateNanos;
 
     /** A model showing nothing yet. */
     public RunViewModel() {
-        layer.addListener((obs, old, now) -> figures.setLayer(now.intValue()));
+        layer.addListener((obs, old, now) -> {
+            figures.setLayer(now.intValue());
+            if (replayStep.get() >= 0) {
+                replay(replayStep.get());
+            }
+        });
     }
 
-    /** Applies a batch of snapshots (FX thread). */
+    /** Applies a batch of snapshots (FX thread); a replay ends (the charts show the newest step again). */
     public void accept(List<SessionSnapshot> batch) {
         if (batch.isEmpty() || showingRecorded.get() != null) {
             // While a saved run is shown, the (paused) live run stays off the charts.
             return;
         }
+        endReplay();
         record(batch);
-        figures.accept(batch);
+        feedFigures(batch);
         SessionSnapshot newest = null;
         String primary = figures.primaryVariant();
         for (SessionSnapshot s : batch) {
@@ -97,6 +121,80 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Hands full snapshots to the figures as they come; a partial one (cheap live metrics only) and every loss trail
+     * go to the loss curves alone, in step order, so the spectra keep the last full measurement.
+     */
+    private void feedFigures(List<SessionSnapshot> batch) {
+        List<SessionSnapshot> pending = new ArrayList<>();
+        for (SessionSnapshot s : batch) {
+            if (s.runId() < figuresRunId) {
+                continue;
+            }
+            if (s.runId() > figuresRunId && s.partial()) {
+                // A new run's figures start with a full snapshot (step 0 always is one).
+                continue;
+            }
+            if (s.trail().size() > 0 || s.partial()) {
+                if (!pending.isEmpty()) {
+                    figures.accept(pending);
+                    pending = new ArrayList<>();
+                }
+                if (s.runId() == figuresRunId) {
+                    addTrail(s);
+                }
+            }
+            if (s.runId() > figuresRunId) {
+                if (!pending.isEmpty()) {
+                    figures.accept(pending);
+                    pending = new ArrayList<>();
+                }
+                if (figuresRunId > 0) {
+                    comparison.archive(figuresRunId, figuresRunNote, figures.loss);
+                }
+                figuresRunId = s.runId();
+                figuresRunNote = runNote.get();
+                lossSteps.clear();
+            }
+            if (s.partial()) {
+                if (fresh(s.variant(), s.step())) {
+                    figures.loss.add(s.variant(), s.snapshot());
+                    figures.variants.add(s.variant(), s.snapshot(), s.stepsPerSecond());
+                }
+            } else {
+                fresh(s.variant(), s.step());
+                pending.add(s);
+            }
+        }
+        if (!pending.isEmpty()) {
+            figures.accept(pending);
+        }
+    }
+
+    private void addTrail(SessionSnapshot s) {
+        for (int i = 0; i < s.trail().size(); i++) {
+            long t = s.trail().step(i);
+            if (fresh(s.variant(), t)) {
+                figures.loss.add(
+                        s.variant(),
+                        new StepSnapshot(
+                                t,
+                                Double.NaN,
+                                List.of(MetricSeries.scalar("loss", s.trail().loss(i)))));
+            }
+        }
+    }
+
+    /** Whether {@code step} is newer than every loss point of {@code variant} so far (and notes it). */
+    private boolean fresh(String variant, long step) {
+        Long seen = lossSteps.get(variant);
+        if (seen != null && step <= seen) {
+            return false;
+        }
+        lossSteps.put(variant, step);
+        return true;
+    }
+
     /** Keeps every new step of the newest run for "Save run"; a newer run id starts a new history. */
     private void record(List<SessionSnapshot> batch) {
         for (SessionSnapshot s : batch) {
@@ -104,7 +202,7 @@ public final class RunViewModel {
                 history.clear();
                 historyRunId = s.runId();
             }
-            if (s.runId() == historyRunId) {
+            if (s.runId() == historyRunId && !s.partial()) {
                 history.add(s.variant(), s.snapshot());
                 if (Double.isFinite(s.stepsPerSecond())) {
                     history.setStepsPerSecond(s.variant(), s.stepsPerSecond());
@@ -118,6 +216,8 @@ public final class RunViewModel {
      * source} names it (the folder) in the run note.
      */
     public void showRecorded(RunHistory recorded, String source) {
+        endReplay();
+        recordedShown = recorded;
         showingRecorded.set(source);
         figures.showRecorded(recorded);
         String primary =
@@ -141,6 +241,125 @@ public final class RunViewModel {
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
     public void leaveRecorded() {
         showingRecorded.set(null);
+    }
+
+    /** The past runs of the session and the pinned ghost. */
+    public RunComparison comparison() {
+        return comparison;
+    }
+
+    /** Sets r of the spectrum's top/middle/bottom blocks (the preset's metrics.blockRank). */
+    public void setBlockRank(int r) {
+        blockRank = r;
+        figures.setBlockRank(r);
+    }
+
+    /** The history a replay reads: the saved run shown, or the live run's recorded (and fully measured) steps. */
+    private RunHistory replaySource() {
+        return showingRecorded.get() != null && recordedShown != null ? recordedShown : history;
+    }
+
+    /** The last step a replay can reach (0 when nothing was recorded). */
+    public long replayEnd() {
+        RunHistory h = replaySource();
+        StepSnapshot last = h.variants().isEmpty() ? null : h.last(h.variants().get(0));
+        return last == null ? 0 : last.step();
+    }
+
+    /**
+     * Moves the charts to step {@code t} of the history: the spectrum and the separation show the newest snapshot at
+     * or before t of each variant, exactly as recorded; the charts over time (loss, σ_i, waterfall, angles, update
+     * energy) get a cursor at that step. Returns the step shown (-1 if there is none). For a paused or finished run:
+     * the next live snapshot ends the replay.
+     */
+    public long replay(long t) {
+        RunHistory h = replaySource();
+        if (h.variants().isEmpty()) {
+            return -1;
+        }
+        String primary = h.variants().get(0);
+        StepSnapshot at = atOrBefore(h.snapshots(primary), t);
+        if (at == null) {
+            return -1;
+        }
+        figures.spectrum.show(at, layer.get(), blockRank);
+        for (String v : h.variants()) {
+            StepSnapshot sv = atOrBefore(h.snapshots(v), t);
+            if (sv != null) {
+                figures.separation.show(v, sv);
+            }
+        }
+        placeCursor(at.step());
+        replayStep.set(at.step());
+        step.set(at.step());
+        loss.set(at.loss());
+        return at.step();
+    }
+
+    /** Back to the newest step (the cursor goes). */
+    public void endReplay() {
+        if (replayStep.get() < 0) {
+            return;
+        }
+        replayStep.set(-1);
+        for (ValueMarker m : replayMarkers) {
+            for (Figure f : figures.all()) {
+                if (f.chart().getPlot() instanceof XYPlot plot) {
+                    plot.removeDomainMarker(m);
+                }
+            }
+        }
+        replayMarkers.clear();
+        RunHistory h = replaySource();
+        if (!h.variants().isEmpty()) {
+            for (String v : h.variants()) {
+                StepSnapshot last = h.last(v);
+                if (last != null) {
+                    figures.separation.show(v, last);
+                }
+            }
+            StepSnapshot last = h.last(h.variants().get(0));
+            if (last != null) {
+                step.set(last.step());
+                loss.set(last.loss());
+            }
+        }
+        figures.setLayer(layer.get());
+    }
+
+    private void placeCursor(long t) {
+        if (replayMarkers.isEmpty()) {
+            for (Figure f : List.of(
+                    figures.loss, figures.singularValues, figures.waterfall, figures.angles, figures.updateEnergy)) {
+                ValueMarker m = new ValueMarker(t, java.awt.Color.RED, new java.awt.BasicStroke(1.2f));
+                ((XYPlot) f.chart().getPlot()).addDomainMarker(m);
+                replayMarkers.add(m);
+            }
+        }
+        for (ValueMarker m : replayMarkers) {
+            m.setValue(t);
+        }
+    }
+
+    private static StepSnapshot atOrBefore(List<StepSnapshot> list, long t) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        StepSnapshot best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).step() <= t) {
+                best = list.get(mid);
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** The step a replay shows, -1 while the charts show the newest step. */
+    public LongProperty replayStepProperty() {
+        return replayStep;
     }
 
     /** The folder of the saved run shown, or null while the live run is shown. */
@@ -237,6 +456,31 @@ public final class RunViewModel {
     /** Whether the user asked the run to play (the play/pause button's state). */
     public BooleanProperty playingProperty() {
         return playing;
+    }
+
+    /** The step budget of the run: the largest {@code training.steps} of its variants (0 before any run). */
+    public LongProperty budgetProperty() {
+        return budget;
+    }
+
+    /** The pace asked for, steps per second (infinite: as fast as possible). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /**
+     * Seconds the rest of the budget takes at the pace asked for (NaN at full speed: then only the measured pace
+     * tells, see {@link #secondsLeftMeasured()}).
+     */
+    public double secondsLeftAtSpeed() {
+        double v = speed.get();
+        return Double.isFinite(v) && v > 0 ? Math.max(0, budget.get() - step.get()) / v : Double.NaN;
+    }
+
+    /** Seconds the rest of the budget takes at the measured pace (NaN until measured). */
+    public double secondsLeftMeasured() {
+        double v = stepsPerSecond.get();
+        return v > 0 ? Math.max(0, budget.get() - step.get()) / v : Double.NaN;
     }
 
     /** The selected weight layer (1..L). */

@@ -4,39 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The wall-clock publishing policy on a hand-moved clock: deterministic, no sleeping. */
 class PublishPolicyTest {
-    private final AtomicLong now = new AtomicLong(5_000_000_000L);
-    private final PublishPolicy policy = new PublishPolicy(now::get, 10); // at most 10 rounds per second
+    private long now = 5_000_000_000L;
+    private final PublishPolicy policy = new PublishPolicy(() -> now, 10); // at most 10 rounds per second
 
     @Test
     void theFirstRoundIsDueThenAtMostOnePerInterval() {
-        assertTrue(policy.due());
-        policy.published(0);
-        assertFalse(policy.due());
-        now.addAndGet(99_999_999L);
-        assertFalse(policy.due(), "just under 100 ms");
-        now.addAndGet(1);
-        assertTrue(policy.due(), "100 ms after the last round");
+        assertTrue(policy.due(now));
+        assertTrue(policy.fullDue(now));
+        policy.publishedFull(now, 0);
+        assertFalse(policy.due(now));
+        now += 99_999_999L;
+        assertFalse(policy.due(now), "just under 100 ms");
+        now += 1;
+        assertTrue(policy.due(now), "100 ms after the last round");
+        assertTrue(policy.fullDue(now));
     }
 
     @Test
-    void slowLiveMeasurementsSpreadTheRoundsSoMonitoringTakesAtMostAThird() {
-        policy.published(400_000_000L); // the round's live probes took 0.4 s
-        now.addAndGet(500_000_000L);
-        assertFalse(policy.due(), "0.5 s later: monitoring would take more than a third");
-        now.addAndGet(300_000_000L);
-        assertTrue(policy.due(), "0.8 s = twice the monitoring time later");
-        policy.published(0);
-        now.addAndGet(100_000_000L);
-        assertTrue(policy.due(), "cheap rounds go back to the cap");
+    void slowLiveProbesSpreadTheFullRoundsButNotTheCheapOnes() {
+        policy.publishedFull(now, 400_000_000L); // the round's live probes took 0.4 s
+        for (int k = 1; k <= 7; k++) {
+            now += 100_000_000L;
+            assertTrue(policy.due(now), "a cheap round every 100 ms whatever the probes cost");
+            assertFalse(policy.fullDue(now), k + "00 ms later: the probes would take more than a third");
+            policy.published(now);
+        }
+        now += 100_000_000L;
+        assertTrue(policy.fullDue(now), "0.8 s = twice the monitoring time later");
+        policy.publishedFull(now, 0);
+        now += 100_000_000L;
+        assertTrue(policy.fullDue(now), "cheap probes go back to the cap");
     }
 
     @Test
     void aRateMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new PublishPolicy(now::get, 0));
+        assertThrows(IllegalArgumentException.class, () -> new PublishPolicy(() -> now, 0));
     }
 }

@@ -101,7 +101,13 @@ class SaveOpenExportTest {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         Menu file = bar.getMenus().get(0);
         assertEquals(
-                List.of("Export all figures…", "Save run…", "Open run…"),
+                List.of(
+                        "Save settings as preset…",
+                        "Open preset…",
+                        "Save run…",
+                        "Open run…",
+                        "Export all figures…",
+                        "Quit"),
                 file.getItems().stream()
                         .map(MenuItem::getText)
                         .filter(t -> t != null)
