@@ -379,13 +379,12 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         }
     }
 
-    /** The loss normalisation c for n samples: ℓ = ½·c·Σr² (squared) or c·Σ(−log p) (cross-entropy). */
+    /**
+     * The loss normalisation c for a batch of n samples ({@link LossKind#scale}; MLP data has no mask, so every entry
+     * of the batch is observed and half-mean-observed equals half-mean).
+     */
     private double scale(int n) {
-        return switch (loss) {
-            case HALF_MEAN, HALF_MEAN_OBSERVED -> 1.0 / ((double) yAll.numRows * n);
-            case HALF_SUM -> 1.0;
-            case CROSS_ENTROPY -> 1.0 / n;
-        };
+        return loss.scale(yAll.numRows, n, (double) yAll.numRows * n);
     }
 
     private double finish(double raw, int n) {
