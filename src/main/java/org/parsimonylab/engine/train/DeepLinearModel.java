@@ -93,10 +93,7 @@ public final class DeepLinearModel implements Model {
             g[l] = new DMatrixRMaj(w[l - 1].numRows, n);
             grad[l - 1] = new DMatrixRMaj(w[l - 1].numRows, w[l - 1].numCols);
         }
-        this.lrScales = new double[depth];
-        java.util.Arrays.fill(lrScales, 1.0);
-        lrScales[0] = outerScale;
-        lrScales[depth - 1] = trainLast ? outerScale : 0.0;
+        this.lrScales = LayerRates.all(depth, outerScale, trainLast);
     }
 
     /** Thin QR of Xᵀ = Q_r·R: returns {L = Rᵀ (d×d), Ỹ = Y·Q_r (K×d), ‖Y − Ỹ·Q_rᵀ‖² as 1×1}. */

@@ -95,7 +95,7 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
         this.lrScales = new double[count];
         DMatrixRMaj[] innerGrads = inner.gradients();
         for (int l = 0; l < factored; l++) {
-            double scale = l == 0 ? outerScale : 1.0;
+            double scale = LayerRates.of(l, depth, outerScale, trainLast);
             params[3 * l] = u[l];
             params[3 * l + 1] = s[l];
             params[3 * l + 2] = v[l];
@@ -106,14 +106,13 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
             lrScales[3 * l + 1] = scale;
             lrScales[3 * l + 2] = scale;
         }
-        double lastScale = trainLast ? outerScale : 0.0;
         params[3 * factored] = last;
         grads[3 * factored] = innerGrads[depth - 1];
-        lrScales[3 * factored] = lastScale;
+        lrScales[3 * factored] = LayerRates.of(depth - 1, depth, outerScale, trainLast);
         for (int l = 0; l < biasCount; l++) {
             params[3 * factored + 1 + l] = biases[l];
             grads[3 * factored + 1 + l] = innerGrads[depth + l];
-            lrScales[3 * factored + 1 + l] = l == 0 ? outerScale : (l == depth - 1 ? lastScale : 1.0);
+            lrScales[3 * factored + 1 + l] = LayerRates.of(l, depth, outerScale, trainLast);
         }
     }
 

@@ -193,6 +193,57 @@ class ModelContractTest {
         }
     }
 
+    @Test
+    void everyModelLaysOutTheLayerRatesTheSameWay() {
+        Dataset data = data(LossKind.HALF_MEAN);
+        TrainingSpec spec = new TrainingSpec(
+                OptimizerKind.GD, 0.05, 0.9, LossKind.HALF_MEAN, 0.25, 10, 0.0, 1, 0, GradientForm.AUTO);
+        for (boolean trainLast : new boolean[] {true, false}) {
+            double last = trainLast ? 0.25 : 0.0;
+            NetworkSpec linear = new NetworkSpec(
+                    NetworkKind.LINEAR,
+                    3,
+                    6,
+                    Activation.IDENTITY,
+                    false,
+                    new InitSpec(InitKind.ORTHOGONAL, 0.8),
+                    trainLast,
+                    new CompressionSpec(CompressionKind.NONE, 2));
+            assertArrayEquals(
+                    new double[] {0.25, 1.0, last},
+                    ModelFactory.build(linear, spec, data, 5, LA).learningRateScales(),
+                    0.0);
+            NetworkSpec mlp = new NetworkSpec(
+                    NetworkKind.MLP,
+                    3,
+                    6,
+                    Activation.GELU,
+                    true,
+                    new InitSpec(InitKind.ORTHOGONAL, 0.8),
+                    trainLast,
+                    new CompressionSpec(CompressionKind.NONE, 2));
+            // W1 W2 W3 b1 b2 b3
+            assertArrayEquals(
+                    new double[] {0.25, 1.0, last, 0.25, 1.0, last},
+                    ModelFactory.build(mlp, spec, data, 5, LA).learningRateScales(),
+                    0.0);
+            NetworkSpec lowRank = new NetworkSpec(
+                    NetworkKind.MLP,
+                    3,
+                    6,
+                    Activation.GELU,
+                    true,
+                    new InitSpec(InitKind.ORTHOGONAL, 0.8),
+                    trainLast,
+                    new CompressionSpec(CompressionKind.LOWRANK, 2));
+            // U1 S1 V1 U2 S2 V2 W3 b1 b2 b3
+            assertArrayEquals(
+                    new double[] {0.25, 0.25, 0.25, 1.0, 1.0, 1.0, last, 0.25, 1.0, last},
+                    ModelFactory.build(lowRank, spec, data, 5, LA).learningRateScales(),
+                    0.0);
+        }
+    }
+
     private static DMatrixRMaj[] copies(DMatrixRMaj[] ms) {
         DMatrixRMaj[] out = new DMatrixRMaj[ms.length];
         for (int i = 0; i < ms.length; i++) {
