@@ -64,6 +64,10 @@ class AppRunParityTest {
                 sets.add("variants." + i + ".training.steps=" + STEPS);
             }
         }
+        if (full.data().kind() == org.parsimonylab.engine.data.DataKind.IDX) {
+            // Fashion-MNIST presets: the same code paths on a few hundred images
+            sets.addAll(List.of("data.samples=200", "data.testSamples=200"));
+        }
         if (full.data().dim() > 200
                 || full.data().dim() >= 100 && full.variants().size() > 10) {
             // d = 1000, or dozens of variants at d = 100: the same code paths at d = 40 keep the suite fast.
@@ -124,6 +128,13 @@ class AppRunParityTest {
     @MethodSource("presets")
     void theAppRecordsWhatRunRecordsAtAnySpeed(String file) throws Exception {
         List<String> sets = reduced(file);
+        boolean idx = PresetLoader.load(PRESETS.resolve(file), sets).data().kind()
+                == org.parsimonylab.engine.data.DataKind.IDX;
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                !idx
+                        || Files.exists(Path.of(org.parsimonylab.engine.data.IdxFiles.DEBIAN_FASHION_MNIST)
+                                .resolve("train-images-idx3-ubyte.gz")),
+                file + " needs Fashion-MNIST (" + org.parsimonylab.engine.data.IdxFiles.INSTALL_HINT + ")");
         Path cli = cliRun(PRESETS.resolve(file), tmp.resolve("cli"), sets);
         Preset preset = PresetLoader.load(PRESETS.resolve(file), sets);
         Path fast = appRun(preset, PRESETS, tmp.resolve("app-fastest"), TrainingSession.FASTEST, System::nanoTime);
