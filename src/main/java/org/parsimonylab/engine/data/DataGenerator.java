@@ -55,6 +55,7 @@ public final class DataGenerator {
             case CLASSIFICATION -> classification(spec, seed);
             case DIGITS -> digits(spec, seed, baseDir);
             case CSV -> csv(spec, seed, baseDir);
+            case IDX -> IdxData.load(spec, baseDir);
             case CLASS_CLUSTERS, UNION_OF_SUBSPACES -> subspaceClasses(spec, seed);
         };
     }

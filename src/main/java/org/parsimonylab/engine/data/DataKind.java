@@ -29,7 +29,13 @@ public enum DataKind implements Labeled {
      * Union of subspaces (papers.md §4, uos-linear-separability {@code get_uos_dataset}): class k samples U_k·z + σ·n,
      * U_k (d×r) Haar, z ~ N(0, I_r), n ~ N(0, I_d); optionally whitened.
      */
-    UNION_OF_SUBSPACES("union-of-subspaces");
+    UNION_OF_SUBSPACES("union-of-subspaces"),
+    /**
+     * Images in the IDX format of MNIST and Fashion-MNIST (Xiao, Rasul &amp; Vollgraf 2017), read from a folder with the
+     * shipped train and test splits ({@link IdxFiles}); pixels scaled to [0, 1], an optional class subset (papers.md
+     * §3.4, paper 2's real-data experiment).
+     */
+    IDX("idx");
 
     private final String label;
 

@@ -1,5 +1,7 @@
 package org.parsimonylab.engine.data;
 
+import java.util.HashSet;
+import java.util.List;
 import org.parsimonylab.engine.Check;
 
 /**
@@ -11,7 +13,8 @@ import org.parsimonylab.engine.Check;
  * @param outputDim output dimension (rows of Φ; ignored for classification, where it is {@code classes})
  * @param rank rank r of the target map Φ; class-clusters: dimension of the subspace holding the class means;
  *     union-of-subspaces: dimension of each class's subspace
- * @param samples N for regression
+ * @param samples N for regression; idx: the first N training images kept after the class filter (fewer when the
+ *     file holds fewer)
  * @param classes K for classification, class-clusters and union-of-subspaces (digits/csv: taken from the labels)
  * @param samplesPerClass n for classification, class-clusters and union-of-subspaces (N = K·n before the test split)
  * @param observedFraction p for completion: int(p·d1·d2) entries observed
@@ -22,11 +25,14 @@ import org.parsimonylab.engine.Check;
  *     X when not whitened
  * @param targetSpectrum how Φ is cut from a Gaussian matrix
  * @param targetKind regression target: low-rank map Φ X or Gaussian noise (E2)
- * @param file digits/csv: the table to read, absolute or relative to the preset's folder (gzip when it ends in .gz)
+ * @param file digits/csv: the table to read, absolute or relative to the preset's folder (gzip when it ends in .gz);
+ *     idx: the folder of the four IDX files, empty for {@link IdxFiles#DEBIAN_FASHION_MNIST}
  * @param labelColumn csv: header name of the label column; empty for the last column (then a header is optional)
  * @param testFraction digits, csv, class-clusters, union-of-subspaces: share of each class held out as a test set by a
- *     seeded stratified split, in [0, 0.9]; 0 for none
+ *     seeded stratified split, in [0, 0.9]; 0 for none (idx: ignored, the split is the shipped one)
  * @param noise class-clusters/union-of-subspaces: σ of the isotropic Gaussian noise added to every sample
+ * @param classSubset idx: the classes kept, in the order they are relabelled 0, 1, …; empty for all classes
+ * @param testSamples idx: the first this many images of the shipped test split (after the class filter); 0 for all
  */
 public record DataSpec(
         DataKind kind,
@@ -44,7 +50,9 @@ public record DataSpec(
         String file,
         String labelColumn,
         double testFraction,
-        double noise) {
+        double noise,
+        List<Integer> classSubset,
+        int testSamples) {
 
     /** Largest dimension accepted anywhere (a 10000×10000 double matrix is 800 MB). */
     public static final int MAX_DIM = 10_000;
@@ -60,6 +68,17 @@ public record DataSpec(
         Check.present("labelColumn", labelColumn);
         Check.range("testFraction", testFraction, 0.0, 0.9);
         Check.range("noise", noise, 0.0, 1e6);
+        classSubset = classSubset == null ? List.of() : List.copyOf(classSubset);
+        Check.that(
+                classSubset.isEmpty() || classSubset.size() >= 2,
+                "classSubset must list at least 2 classes, or none for all (got " + classSubset + ")");
+        for (int c : classSubset) {
+            Check.range("classSubset entry", c, 0, 255);
+        }
+        Check.that(
+                new HashSet<>(classSubset).size() == classSubset.size(),
+                "classSubset must not repeat a class (got " + classSubset + ")");
+        Check.range("testSamples", testSamples, 0, MAX_SAMPLES);
         Check.range("dim", dim, 1, MAX_DIM);
         Check.range("outputDim", outputDim, 1, MAX_DIM);
         Check.range("samples", samples, 1, MAX_SAMPLES);
@@ -71,8 +90,10 @@ public record DataSpec(
         boolean subspaceKind = kind == DataKind.CLASS_CLUSTERS || kind == DataKind.UNION_OF_SUBSPACES;
         // the parameters, not the accessors: fields are assigned only at the end of a compact constructor
         boolean fileKind = kind == DataKind.DIGITS || kind == DataKind.CSV;
+        boolean idxKind = kind == DataKind.IDX;
         boolean needsRank = kind != DataKind.CLASSIFICATION
                 && !fileKind
+                && !idxKind
                 && !subspaceKind
                 && !(kind == DataKind.REGRESSION && targetKind == TargetKind.GAUSSIAN);
         if (subspaceKind) {
@@ -113,6 +134,160 @@ public record DataSpec(
                                 + dim + ", N=" + classes * samplesPerClass + ")");
             }
         }
+    }
+
+    /** The sixteen-field form of earlier versions: all classes, the whole shipped test split. */
+    public DataSpec(
+            DataKind kind,
+            int dim,
+            int outputDim,
+            int rank,
+            int samples,
+            int classes,
+            int samplesPerClass,
+            double observedFraction,
+            boolean whiten,
+            double inputScale,
+            TargetSpectrum targetSpectrum,
+            TargetKind targetKind,
+            String file,
+            String labelColumn,
+            double testFraction,
+            double noise) {
+        this(
+                kind,
+                dim,
+                outputDim,
+                rank,
+                samples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                file,
+                labelColumn,
+                testFraction,
+                noise,
+                List.of(),
+                0);
+    }
+
+    /** This spec with another {@code kind}. */
+    public DataSpec withKind(DataKind newKind) {
+        return new DataSpec(
+                newKind,
+                dim,
+                outputDim,
+                rank,
+                samples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                file,
+                labelColumn,
+                testFraction,
+                noise,
+                classSubset,
+                testSamples);
+    }
+
+    /** This spec with another {@code file}. */
+    public DataSpec withFile(String newFile) {
+        return new DataSpec(
+                kind,
+                dim,
+                outputDim,
+                rank,
+                samples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                newFile,
+                labelColumn,
+                testFraction,
+                noise,
+                classSubset,
+                testSamples);
+    }
+
+    /** This spec with another {@code samples}. */
+    public DataSpec withSamples(int newSamples) {
+        return new DataSpec(
+                kind,
+                dim,
+                outputDim,
+                rank,
+                newSamples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                file,
+                labelColumn,
+                testFraction,
+                noise,
+                classSubset,
+                testSamples);
+    }
+
+    /** This spec with another {@code classSubset}. */
+    public DataSpec withClassSubset(List<Integer> newSubset) {
+        return new DataSpec(
+                kind,
+                dim,
+                outputDim,
+                rank,
+                samples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                file,
+                labelColumn,
+                testFraction,
+                noise,
+                newSubset,
+                testSamples);
+    }
+
+    /** This spec with another {@code testSamples}. */
+    public DataSpec withTestSamples(int newTestSamples) {
+        return new DataSpec(
+                kind,
+                dim,
+                outputDim,
+                rank,
+                samples,
+                classes,
+                samplesPerClass,
+                observedFraction,
+                whiten,
+                inputScale,
+                targetSpectrum,
+                targetKind,
+                file,
+                labelColumn,
+                testFraction,
+                noise,
+                classSubset,
+                newTestSamples);
     }
 
     /** The twelve-field form of earlier versions: the new fields take their {@link #defaults()}. */
@@ -161,6 +336,11 @@ public record DataSpec(
         return kind == DataKind.DIGITS || kind == DataKind.CSV;
     }
 
+    /** True for the kinds read from files of any format ({@code digits}, {@code csv}, {@code idx}). */
+    public boolean readsFiles() {
+        return fromFile() || kind == DataKind.IDX;
+    }
+
     /** The defaults of DESIGN.md §5: the law-of-parsimony factorisation, d = 30, r = 3. */
     public static DataSpec defaults() {
         return new DataSpec(
@@ -189,7 +369,7 @@ public record DataSpec(
             case REGRESSION -> samples;
             case CLASSIFICATION -> classes * samplesPerClass;
             case CLASS_CLUSTERS, UNION_OF_SUBSPACES -> (int) trainCount(classes, samplesPerClass, testFraction);
-            case DIGITS, CSV -> -1;
+            case DIGITS, CSV, IDX -> -1;
         };
     }
 
@@ -199,6 +379,7 @@ public record DataSpec(
             case CLASSIFICATION, CLASS_CLUSTERS, UNION_OF_SUBSPACES -> classes;
             case DIGITS -> 10;
             case CSV -> -1;
+            case IDX -> classSubset.isEmpty() ? -1 : classSubset.size();
             default -> outputDim;
         };
     }

@@ -64,13 +64,7 @@ public final class DeepLinearModel implements Model {
         if (loss == LossKind.CROSS_ENTROPY && data.mask() != null) {
             throw new IllegalArgumentException("loss cross-entropy cannot be used with a completion mask");
         }
-        this.scale = switch (loss) {
-            case HALF_MEAN -> 1.0 / ((double) outputs * samples);
-            case HALF_SUM -> 1.0;
-            case HALF_MEAN_OBSERVED -> 1.0
-                    / (data.mask() == null ? (double) outputs * samples : CommonOps_DDRM.elementSum(data.mask()));
-            case CROSS_ENTROPY -> 1.0 / samples;
-        };
+        this.scale = ModelFactory.lossScale(loss, data);
         boolean squared = loss != LossKind.CROSS_ENTROPY;
         boolean momentPossible = squared && data.mask() == null && data.x() != null;
         this.formUsed = switch (form) {
@@ -99,10 +93,7 @@ public final class DeepLinearModel implements Model {
             g[l] = new DMatrixRMaj(w[l - 1].numRows, n);
             grad[l - 1] = new DMatrixRMaj(w[l - 1].numRows, w[l - 1].numCols);
         }
-        this.lrScales = new double[depth];
-        java.util.Arrays.fill(lrScales, 1.0);
-        lrScales[0] = outerScale;
-        lrScales[depth - 1] = trainLast ? outerScale : 0.0;
+        this.lrScales = LayerRates.all(depth, outerScale, trainLast);
     }
 
     /** Thin QR of Xᵀ = Q_r·R: returns {L = Rᵀ (d×d), Ỹ = Y·Q_r (K×d), ‖Y − Ỹ·Q_rᵀ‖² as 1×1}. */

@@ -23,4 +23,19 @@ public enum LossKind implements Labeled {
     public String label() {
         return label;
     }
+
+    /**
+     * The one normalisation c of every model: loss = ½·c·Σ(mask∘R)² (squared) or c·Σ(−log p) (cross-entropy) over
+     * {@code samples} columns of {@code outputs} rows; half-mean 1/(outputs·samples), half-sum 1, half-mean-observed
+     * 1/{@code observed} (the number of observed entries; without a mask pass outputs·samples), cross-entropy
+     * 1/samples.
+     */
+    public double scale(int outputs, int samples, double observed) {
+        return switch (this) {
+            case HALF_MEAN -> 1.0 / ((double) outputs * samples);
+            case HALF_SUM -> 1.0;
+            case HALF_MEAN_OBSERVED -> 1.0 / observed;
+            case CROSS_ENTROPY -> 1.0 / samples;
+        };
+    }
 }

@@ -95,7 +95,7 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
         this.lrScales = new double[count];
         DMatrixRMaj[] innerGrads = inner.gradients();
         for (int l = 0; l < factored; l++) {
-            double scale = l == 0 ? outerScale : 1.0;
+            double scale = LayerRates.of(l, depth, outerScale, trainLast);
             params[3 * l] = u[l];
             params[3 * l + 1] = s[l];
             params[3 * l + 2] = v[l];
@@ -106,14 +106,13 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
             lrScales[3 * l + 1] = scale;
             lrScales[3 * l + 2] = scale;
         }
-        double lastScale = trainLast ? outerScale : 0.0;
         params[3 * factored] = last;
         grads[3 * factored] = innerGrads[depth - 1];
-        lrScales[3 * factored] = lastScale;
+        lrScales[3 * factored] = LayerRates.of(depth - 1, depth, outerScale, trainLast);
         for (int l = 0; l < biasCount; l++) {
             params[3 * factored + 1 + l] = biases[l];
             grads[3 * factored + 1 + l] = innerGrads[depth + l];
-            lrScales[3 * factored + 1 + l] = l == 0 ? outerScale : (l == depth - 1 ? lastScale : 1.0);
+            lrScales[3 * factored + 1 + l] = LayerRates.of(l, depth, outerScale, trainLast);
         }
     }
 
@@ -140,7 +139,7 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
             }
         }
         DMatrixRMaj[][] bases = kind == CompressionKind.LOWRANK
-                ? bigSubspaceBases(w0, network, data, training.loss(), k, linAlg)
+                ? bigSubspaceBases(w0, network, data, training.loss(), k, seed, linAlg)
                 : randomBases(w0, k, seed);
         DMatrixRMaj[] u = bases[0];
         DMatrixRMaj[] v = bases[1];
@@ -164,9 +163,12 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
                 linAlg);
     }
 
-    /** {U_l}, {V_l} inside S_big: layer 1 from W_1(0) and the full-batch G_1(0), then propagated forward. */
+    /**
+     * {U_l}, {V_l} inside S_big: layer 1 from W_1(0) and the full-batch G_1(0), then propagated forward; where W_l(0)
+     * maps V_l to fewer than k directions, Haar columns of the stream ({@code seed}, "lowrank.fill<l>") complete U_l.
+     */
     static DMatrixRMaj[][] bigSubspaceBases(
-            DMatrixRMaj[] w0, NetworkSpec network, Dataset data, LossKind loss, int k, LinAlg linAlg) {
+            DMatrixRMaj[] w0, NetworkSpec network, Dataset data, LossKind loss, int k, long seed, LinAlg linAlg) {
         int depth = w0.length;
         DMatrixRMaj[] copies = new DMatrixRMaj[depth];
         for (int l = 0; l < depth; l++) {
@@ -197,7 +199,7 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
             // W_l(0) has full column rank on V_l for orthogonal inits; its own rows complete the basis otherwise.
             DMatrixRMaj w0t = new DMatrixRMaj(w0[l].numCols, w0[l].numRows);
             org.ejml.dense.row.CommonOps_DDRM.transpose(w0[l], w0t);
-            DMatrixRMaj fill = Orthogonal.haarColumns(w0[l].numRows, k, Rng.stream(0, "lowrank.fill" + (l + 1)));
+            DMatrixRMaj fill = Orthogonal.haarColumns(w0[l].numRows, k, Rng.stream(seed, "lowrank.fill" + (l + 1)));
             u[l] = Subspaces.orthonormalColumns(k, BigSubspace.RANK_TOL, mapped, fill);
         }
         return new DMatrixRMaj[][] {u, v};

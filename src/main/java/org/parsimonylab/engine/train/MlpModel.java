@@ -123,7 +123,7 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         for (int l = 0; l < depth; l++) {
             params[l] = w[l];
             grads[l] = new DMatrixRMaj(w[l].numRows, w[l].numCols);
-            lrScales[l] = l == 0 || l == depth - 1 ? outerScale : 1.0;
+            lrScales[l] = LayerRates.of(l, depth, outerScale, trainLast);
             if (b != null) {
                 if (b[l].numRows != w[l].numRows || b[l].numCols != 1) {
                     throw new IllegalArgumentException("b" + (l + 1) + " must be " + w[l].numRows + "x1");
@@ -131,12 +131,6 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
                 params[depth + l] = b[l];
                 grads[depth + l] = new DMatrixRMaj(b[l].numRows, 1);
                 lrScales[depth + l] = lrScales[l];
-            }
-        }
-        if (!trainLast) {
-            lrScales[depth - 1] = 0.0;
-            if (b != null) {
-                lrScales[2 * depth - 1] = 0.0;
             }
         }
     }
@@ -379,13 +373,12 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         }
     }
 
-    /** The loss normalisation c for n samples: ℓ = ½·c·Σr² (squared) or c·Σ(−log p) (cross-entropy). */
+    /**
+     * The loss normalisation c for a batch of n samples ({@link LossKind#scale}; MLP data has no mask, so every entry
+     * of the batch is observed and half-mean-observed equals half-mean).
+     */
     private double scale(int n) {
-        return switch (loss) {
-            case HALF_MEAN, HALF_MEAN_OBSERVED -> 1.0 / ((double) yAll.numRows * n);
-            case HALF_SUM -> 1.0;
-            case CROSS_ENTROPY -> 1.0 / n;
-        };
+        return loss.scale(yAll.numRows, n, (double) yAll.numRows * n);
     }
 
     private double finish(double raw, int n) {

@@ -199,13 +199,14 @@ public final class ModelFactory {
 
     /** c of the loss ½·c·‖mask∘R‖² (papers.md §1.2): half-mean 1/(d_out·N), half-sum 1, observed mean 1/Σmask. */
     public static double lossScale(LossKind loss, Dataset data) {
-        double entries = (double) data.outputDim() * data.sampleCount();
-        return switch (loss) {
-            case HALF_MEAN -> 1.0 / entries;
-            case HALF_SUM -> 1.0;
-            case HALF_MEAN_OBSERVED -> 1.0 / (data.mask() == null ? entries : CommonOps_DDRM.elementSum(data.mask()));
-            case CROSS_ENTROPY -> 1.0 / data.sampleCount();
-        };
+        return loss.scale(data.outputDim(), data.sampleCount(), observedEntries(data));
+    }
+
+    /** The number of observed target entries: Σmask, or outputs·N without a mask. */
+    public static double observedEntries(Dataset data) {
+        return data.mask() == null
+                ? (double) data.outputDim() * data.sampleCount()
+                : CommonOps_DDRM.elementSum(data.mask());
     }
 
     /**

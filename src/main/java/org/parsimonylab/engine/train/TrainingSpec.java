@@ -86,7 +86,10 @@ public record TrainingSpec(
     /** η of the update at step {@code step}: the schedule's last entry at or before it, else {@code learningRate}. */
     public double learningRateAt(long step) {
         double eta = learningRate;
-        for (LearningRateChange c : learningRateSchedule) {
+        // indexed, not for-each: called every step, and an iterator is an allocation escape analysis does not always
+        // remove (NoAllocationTest measured 32 bytes/step in a full test run)
+        for (int i = 0; i < learningRateSchedule.size(); i++) {
+            LearningRateChange c = learningRateSchedule.get(i);
             if (c.step() > step) {
                 break;
             }

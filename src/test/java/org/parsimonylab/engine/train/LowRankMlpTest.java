@@ -102,4 +102,23 @@ class LowRankMlpTest {
                         la));
         assertEquals("compression.rank must be in [1, 6] for W1 of shape 8x6 (got 7)", e.getMessage());
     }
+
+    @Test
+    void basisFillFollowsThePresetSeed() {
+        // W2(0) = 0 maps V_2 = U_1 to nothing, so U_2 comes entirely from the fill stream: it must follow the seed
+        Dataset data = GradientCheck.smallData(6, 3, 9, true, 2);
+        NetworkSpec net = spec(CompressionKind.LOWRANK, 4, false, true, 1.0);
+        DMatrixRMaj[] w0 = org.parsimonylab.engine.net.Initializer.weights(net, 6, 3, 3);
+        w0[1].zero();
+        DMatrixRMaj[][] a = LowRankMlpModel.bigSubspaceBases(w0, net, data, LossKind.CROSS_ENTROPY, 4, 1, la);
+        DMatrixRMaj[][] again = LowRankMlpModel.bigSubspaceBases(w0, net, data, LossKind.CROSS_ENTROPY, 4, 1, la);
+        DMatrixRMaj[][] b = LowRankMlpModel.bigSubspaceBases(w0, net, data, LossKind.CROSS_ENTROPY, 4, 2, la);
+        assertArrayEquals(a[0][1].data, again[0][1].data, 0.0, "same seed, same fill");
+        assertArrayEquals(a[0][0].data, b[0][0].data, 0.0, "layer 1 comes from W1(0) and G1(0) alone");
+        double diff = 0;
+        for (int i = 0; i < a[0][1].data.length; i++) {
+            diff = Math.max(diff, Math.abs(a[0][1].data[i] - b[0][1].data[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(diff > 1e-3, "seeds 1 and 2 give the same U2: " + diff);
+    }
 }

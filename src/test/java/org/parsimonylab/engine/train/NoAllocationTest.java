@@ -58,7 +58,9 @@ class NoAllocationTest {
                             new TrainingSpec(opt, 1e-3, 0.9, LossKind.HALF_MEAN, 1.0, 1_000_000, 0, 1, 0, form);
                     Trainer trainer = new Trainer(
                             new DeepLinearModel(w, data, LossKind.HALF_MEAN, form, 1.0, true, la), training);
-                    for (int i = 0; i < 200; i++) {
+                    // 2000 warm-up steps: the first case of a fresh JVM needs them before the JIT removes the
+                    // iterator and boxing allocations escape analysis can remove
+                    for (int i = 0; i < 2000; i++) {
                         trainer.evaluate();
                         trainer.update();
                     }
