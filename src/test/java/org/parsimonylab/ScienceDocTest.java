@@ -204,8 +204,8 @@ class ScienceDocTest {
     @Test
     void theCitationParserReadsEveryFormTheSourcesUse() {
         String text = joinComments(
-                "/** see papers.md §1.6 M2, §6 pitfalls 2, 3, 5 and\n * science.md §3.2, §3.3 [REC],"
-                        + " §3.5; papers.md T7 in full; papers.md §5 and the §1.5 overlays; papers.md\n * §8 open question 2 */");
+                "/** see docs/science.md §1.6 M2, §6 pitfalls 2, 3, 5 and\n * science.md §3.2, §3.3 [REC],"
+                        + " §3.5; docs/science.md T7 in full; docs/science.md §5 and the §1.5 overlays; docs/science.md\n * §8 open question 2 */");
         List<String> found = new ArrayList<>();
         Matcher c = CITATION.matcher(text);
         while (c.find()) {

@@ -3,7 +3,7 @@ package org.parsimonylab.chart;
 import java.util.Set;
 
 /**
- * Lines over time of one family of scalar metrics (papers.md §1.6, §2, §3): the figures a paper draws for twin
+ * Lines over time of one family of scalar metrics (docs/science.md §1.6, §2, §3): the figures a paper draws for twin
  * distance, recovery and relative error, accuracy and the per-layer subspace metrics of an MLP.
  */
 public final class MetricKindFigure extends MetricLinesFigure {

@@ -16,7 +16,7 @@ import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
- * Layer-wise class separation D_l (papers.md M3) of the newest snapshot against the feature layer l, log y, with the
+ * Layer-wise class separation D_l (docs/science.md M3) of the newest snapshot against the feature layer l, log y, with the
  * geometric fit D_l ≈ D_0·ρ^l drawn dashed when the run fits it ({@code separation-fit-ratio}, R² in the legend).
  */
 public final class SeparationFigure extends Figure {

@@ -18,7 +18,7 @@ import org.parsimonylab.metrics.MovingValues;
 import org.parsimonylab.metrics.StepSnapshot;
 
 /**
- * Singular values σᵢ(W_ℓ) of the selected layer against step (papers.md M1, the README's thm_main.png left panel):
+ * Singular values σᵢ(W_ℓ) of the selected layer against step (docs/science.md M1, the README's thm_main.png left panel):
  * every index when d ≤ {@value #ALL_UP_TO}; otherwise every value that moved (decided from the data by {@link
  * MovingValues}, not from metrics.blockRank: in E8 with K = 5 and r = 3, σ₄ and σ₅ rise too) plus {@value
  * #MIDDLE_SAMPLES} evenly spaced others. Lines are coloured by what the value did: grew (top), stayed (middle),

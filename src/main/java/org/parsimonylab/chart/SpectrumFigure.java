@@ -17,7 +17,7 @@ import org.parsimonylab.metrics.TheoryAssumption;
 
 /**
  * The current singular values of the selected layer W_l against their index, coloured by block: top r, middle
- * d − 2r, bottom r (papers.md §6 pitfall 5). When the snapshot has them, the theory lines are drawn too: the
+ * d − 2r, bottom r (docs/science.md §6 pitfall 5). When the snapshot has them, the theory lines are drawn too: the
  * predicted middle value ρ(t) ({@code rho-predicted}) and the predicted top values σ_i(Φ)^{1/L} ({@code
  * sv-predicted-top}).
  */

@@ -15,7 +15,7 @@ import org.parsimonylab.metrics.UpdateRank;
 
 /**
  * Analyses the checkpoints of one series, fed in ascending step order, with the app's measurements defined for a
- * general W(t) (m×n; papers.md §1.6 M1, M2, M6, §3.2), k = min(topK, m, n):
+ * general W(t) (m×n; docs/science.md §1.6 M1, M2, M6, §3.2), k = min(topK, m, n):
  *
  * <ul>
  *   <li>{@code sv} (indexed): singular values, all of them when min(m, n) ≤ fullSvdMaxDim, else the top

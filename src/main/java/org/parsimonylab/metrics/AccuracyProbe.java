@@ -5,7 +5,7 @@ import org.parsimonylab.engine.train.Accuracy;
 import org.parsimonylab.engine.train.Predictor;
 
 /**
- * Classification accuracy, mean(argmax(f(X), axis 0) == labels) (papers.md §2, §3.4): {@code train-accuracy} on the
+ * Classification accuracy, mean(argmax(f(X), axis 0) == labels) (docs/science.md §2, §3.4): {@code train-accuracy} on the
  * training inputs and, when the data hold a test split, {@code test-accuracy}. Needs a model that can {@link
  * Predictor predict}; records nothing otherwise.
  */

@@ -6,10 +6,10 @@ import org.parsimonylab.engine.linalg.PrincipalAngles;
 import org.parsimonylab.engine.linalg.Svd;
 
 /**
- * Layer alignment (papers.md §1.6 M6, target T5): {@code alignment-rad} of layer l (1…L−1) is the largest principal
+ * Layer alignment (docs/science.md §1.6 M6, target T5): {@code alignment-rad} of layer l (1…L−1) is the largest principal
  * angle between the 2r left block (top r ∪ bottom r left singular vectors) of W_l and the 2r right block of
  * W_{l+1}; the theory says U_l = V_{l+1} on the moving block, so it stays 0. Needs singular vectors; measured
- * from the reference step on (papers.md §6 pitfall 2).
+ * from the reference step on (docs/science.md §6 pitfall 2).
  */
 public final class AlignmentProbe implements Probe {
     /** The metrics this probe writes, with their meaning (README.txt of a run folder lists them). */

@@ -6,7 +6,7 @@ import org.parsimonylab.engine.train.EndToEndMap;
 import org.parsimonylab.engine.train.Model;
 
 /**
- * The end-to-end matrix W_{L:1} = W_L⋯W_1 (outputs×inputs) of a linear model at the current step (papers.md §1.2,
+ * The end-to-end matrix W_{L:1} = W_L⋯W_1 (outputs×inputs) of a linear model at the current step (docs/science.md §1.2,
  * {@code compute_end_to_end}). Free for a deep linear network with X = I (its last forward output is W_{L:1}); a
  * product chain otherwise; the compressed twin states it itself.
  */

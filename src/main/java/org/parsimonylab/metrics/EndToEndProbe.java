@@ -6,7 +6,7 @@ import org.ejml.dense.row.NormOps_DDRM;
 import org.parsimonylab.engine.data.Dataset;
 
 /**
- * Errors of the end-to-end matrix W = W_{L:1} against the target map Φ (papers.md §1.6 M4, §2):
+ * Errors of the end-to-end matrix W = W_{L:1} against the target map Φ (docs/science.md §1.6 M4, §2):
  *
  * <ul>
  *   <li>{@code recovery-error} (completion only): ½·mean over all d_out·d_in entries of ((W − Φ)∘(1 − mask))², the
@@ -21,7 +21,7 @@ public final class EndToEndProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "recovery-error",
-                    "completion only: 1/2 mean over all d_out*d_in entries of ((W_{L:1} - Phi) at the unobserved entries)^2, the authors' test loss (papers.md M4; layer and index empty)"),
+                    "completion only: 1/2 mean over all d_out*d_in entries of ((W_{L:1} - Phi) at the unobserved entries)^2, the authors' test loss (docs/science.md M4; layer and index empty)"),
             new MetricDoc(
                     "relative-error",
                     "||W_{L:1} - Phi||_F / ||Phi||_F, the end-to-end matrix against the target map (layer and index empty)"),

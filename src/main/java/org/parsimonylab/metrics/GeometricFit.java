@@ -2,7 +2,7 @@ package org.parsimonylab.metrics;
 
 /**
  * Least-squares line through (l, log D_l), l = 0…n−1, as {@code best_fit_line} in the papers' {@code collapse.py}
- * (papers.md §1.6): D_l ≈ D_0fit·ratioˡ. R² measures how geometric the decay is (target T13: R² &gt; 0.995).
+ * (docs/science.md §1.6): D_l ≈ D_0fit·ratioˡ. R² measures how geometric the decay is (target T13: R² &gt; 0.995).
  *
  * @param ratio e^slope, the factor by which D falls per layer
  * @param intercept e^intercept, the fitted D_0

@@ -7,13 +7,13 @@ import org.parsimonylab.engine.linalg.Svd;
 import org.parsimonylab.engine.net.BigSubspace;
 
 /**
- * The measurements of the two-layer invariant-subspace picture of paper 2 (papers.md §3.2, §3.3 [REC], §3.5): for
+ * The measurements of the two-layer invariant-subspace picture of paper 2 (docs/science.md §3.2, §3.3 [REC], §3.5): for
  * f(X) = W2·φ(W1·X) with W2 fixed, the update ΔW1(t) = W1(t) − W1(0) stays (for smooth φ) inside U_big × V_big, the
  * 2K-dimensional pair built from W1(0) and the first gradient G0 ({@link BigSubspace}). Pure functions: nothing given
  * is modified.
  */
 public final class InvariantSubspace2Layer {
-    /** Relative change beyond which a singular value counts as moved (papers.md §3.3 table: 1 %). */
+    /** Relative change beyond which a singular value counts as moved (docs/science.md §3.3 table: 1 %). */
     public static final double MOVED_REL_TOL = 0.01;
 
     /** Relative size below which a singular value of ΔW1 counts as zero when taking its rank. */
@@ -22,7 +22,7 @@ public final class InvariantSubspace2Layer {
     private InvariantSubspace2Layer() {}
 
     /**
-     * U_big (m×2K) and V_big (d×2K) of papers.md §3.3: V_big = orth[V_G[:, :K], W1(0)ᵀU_G[:, :K]/ε], U_big =
+     * U_big (m×2K) and V_big (d×2K) of docs/science.md §3.3: V_big = orth[V_G[:, :K], W1(0)ᵀU_G[:, :K]/ε], U_big =
      * orth[U_G[:, :K], W1(0)V_G[:, :K]/ε] for W1(0) (m×d) and G0 = ∇_{W1}ℓ at t = 0 (m×d).
      */
     public static BigSubspace bigSubspaces(DMatrixRMaj w1Init, DMatrixRMaj g0, int outputs, LinAlg linAlg) {
@@ -68,9 +68,9 @@ public final class InvariantSubspace2Layer {
 
     /**
      * The largest principal angle (radians) between the top-r right singular subspace of ΔW (m×d) and V_big, with r =
-     * min(numerical rank of ΔW, K), K = dim V_big / 2 (papers.md §3.5: the top-K vectors; for linear φ ΔW has rank K,
+     * min(numerical rank of ΔW, K), K = dim V_big / 2 (docs/science.md §3.5: the top-K vectors; for linear φ ΔW has rank K,
      * so further singular vectors would be arbitrary null directions). The angle is atan2(sin, cos) with sin from the
-     * SVD of (I − AAᵀ)B (papers.md §7). 0 while ΔW = 0.
+     * SVD of (I − AAᵀ)B (docs/science.md §7). 0 while ΔW = 0.
      */
     public static double largestAngleRad(DMatrixRMaj deltaW, BigSubspace big, LinAlg linAlg) {
         Svd svd = new Svd();

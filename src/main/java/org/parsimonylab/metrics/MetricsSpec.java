@@ -7,8 +7,8 @@ import org.parsimonylab.engine.Check;
  *
  * @param every record metrics every this many steps (step 0, the last step and, with full SVDs, the reference step
  *     are always recorded); 0 = auto, a cadence that keeps monitoring within 10 % of training ({@link Probes#cadence})
- * @param referenceStep the step whose singular vectors angles are measured against (papers.md §6 pitfall 2: 1)
- * @param blockRank r of the [0,r) ∪ [r,d−r) ∪ [d−r,d) partition of singular indices (papers.md §6 pitfall 5)
+ * @param referenceStep the step whose singular vectors angles are measured against (docs/science.md §6 pitfall 2: 1)
+ * @param blockRank r of the [0,r) ∪ [r,d−r) ∪ [d−r,d) partition of singular indices (docs/science.md §6 pitfall 5)
  * @param svd full, values or randomized
  */
 public record MetricsSpec(int every, int referenceStep, int blockRank, SvdKind svd) {

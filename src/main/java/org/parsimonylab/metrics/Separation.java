@@ -3,7 +3,7 @@ package org.parsimonylab.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The class-separation measure of papers.md §1.6 (M3), as in the papers' {@code collapse.py}: for features H (d×N)
+ * The class-separation measure of docs/science.md §1.6 (M3), as in the papers' {@code collapse.py}: for features H (d×N)
  * with labels y_i ∈ {0…K−1}, μ_G = mean of all columns, μ_k = class means, Σ_W = (1/N)Σ_i (h_i − μ_{y_i})(h_i −
  * μ_{y_i})ᵀ, Σ_B = (1/K)Σ_k (μ_k − μ_G)(μ_k − μ_G)ᵀ and D = tr Σ_W / tr Σ_B (not tr(Σ_W Σ_B⁺)/K). Traces are
  * computed directly, O(d·N), without forming the d×d covariances.

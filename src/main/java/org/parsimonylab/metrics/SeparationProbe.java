@@ -6,7 +6,7 @@ import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.train.LayerFeatures;
 
 /**
- * Layer-wise class separation D_l (papers.md §1.6 M3) on the features [X, W1X, W2W1X, …, W_{L−1}⋯W1X], l = 0…L−1
+ * Layer-wise class separation D_l (docs/science.md §1.6 M3) on the features [X, W1X, W2W1X, …, W_{L−1}⋯W1X], l = 0…L−1
  * (the logits are excluded), as metric {@code separation} with layer l, plus the geometric fit of log D_l against l
  * as {@code separation-fit-ratio} and {@code separation-fit-r2}. Models that are not linear provide their own
  * features through {@link LayerFeatures}.
@@ -16,7 +16,7 @@ public final class SeparationProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "separation",
-                    "class separation D_l = tr(Sigma_W)/tr(Sigma_B) of feature layer l = 0..L-1, 0 = the input X, index empty (papers.md M3)"),
+                    "class separation D_l = tr(Sigma_W)/tr(Sigma_B) of feature layer l = 0..L-1, 0 = the input X, index empty (docs/science.md M3)"),
             new MetricDoc(
                     "separation-fit-ratio",
                     "factor by which D_l falls per layer in the least-squares fit of log D_l against l (layer and index empty)"),

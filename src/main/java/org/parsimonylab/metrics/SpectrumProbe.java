@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.linalg.RandomizedSvd;
 
 /**
- * Singular values of every layer W_1…W_L, descending (papers.md §1.6 M1), as metric {@code sv} with layer l and
+ * Singular values of every layer W_1…W_L, descending (docs/science.md §1.6 M1), as metric {@code sv} with layer l and
  * index i (0 = largest). With {@code svd = randomized} only the top 2·blockRank + 10 values are computed.
  */
 public final class SpectrumProbe implements Probe {
@@ -13,7 +13,7 @@ public final class SpectrumProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "sv",
-                    "singular values of weight W_layer (layer 1..L, W1 the first layer), index 0 = largest (papers.md M1); with metrics.svd = randomized only the top ones"));
+                    "singular values of weight W_layer (layer 1..L, W1 the first layer), index 0 = largest (docs/science.md M1); with metrics.svd = randomized only the top ones"));
 
     private final LayerSvds svds;
     private final RandomizedSvd randomized = new RandomizedSvd(10, 2, 0x5eed);

@@ -7,7 +7,7 @@ import org.parsimonylab.engine.linalg.PrincipalAngles;
 import org.parsimonylab.engine.linalg.Svd;
 
 /**
- * Singular-subspace angles of every layer against the reference step (papers.md §1.6 M2, §6 pitfalls 2, 3, 5), in
+ * Singular-subspace angles of every layer against the reference step (docs/science.md §1.6 M2, §6 pitfalls 2, 3, 5), in
  * radians. With k = min(m, n) singular pairs and r = metrics.blockRank, indices partition as [0, r) ∪ [r, k−r) ∪
  * [k−r, k):
  *
@@ -27,7 +27,7 @@ public final class SubspaceAngleProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "angle-right-rad",
-                    "angle in radians of right singular vector v_index of W_layer to the reference step; middle indices share the middle-block angle (papers.md M2)"),
+                    "angle in radians of right singular vector v_index of W_layer to the reference step; middle indices share the middle-block angle (docs/science.md M2)"),
             new MetricDoc("angle-left-rad", "the same for the left singular vectors u_index of W_layer"),
             new MetricDoc(
                     "angle-middle-right-rad",

@@ -10,7 +10,7 @@ import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.engine.train.TrainingSpec;
 
 /**
- * An assumption of the theory overlays of papers.md §1.5: ρ(t) (the common value of the d−2r middle singular values)
+ * An assumption of the theory overlays of docs/science.md §1.5: ρ(t) (the common value of the d−2r middle singular values)
  * and σ_i(Φ)^{1/L} (where the top r end) hold for gradient descent on a deep linear network with square layers, an
  * orthogonal init of one scale ε, γ = 1 and a trained W_L; ρ(t) also needs the whole target observed and X whitened
  * (so the complement block fits 0), σ_i(Φ)^{1/L} a target map Φ. A compressed twin has no complement block at all.

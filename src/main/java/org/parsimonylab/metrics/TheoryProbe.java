@@ -10,14 +10,14 @@ import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.engine.train.TrainingSpec;
 
 /**
- * Theory overlays of papers.md §1.5 next to what is measured:
+ * Theory overlays of docs/science.md §1.5 next to what is measured:
  *
  * <ul>
  *   <li>{@code rho-predicted} (no layer): ρ(0) = ε, ρ(t+1) = (1 − η_eff(t)·ρ(t)^{2(L−1)})·ρ(t), the common value of
  *       the d−2r middle singular values of every layer, for GD on square layers with orthogonal init. η_eff(t) =
  *       η(t)·c is the step in the ½‖·‖²_F convention, η(t) the learning rate in force at update t (the schedule,
  *       live changes included): half-mean c = 1/(d_out·N), half-sum c = 1, observed mean c = 1/Σmask
- *       (papers.md §1.2).
+ *       (docs/science.md §1.2).
  *   <li>{@code sv-middle-mean} and {@code sv-middle-spread} (per layer): mean and max − min of the singular values
  *       with indices [r, k−r); the spread is 0 when the law holds.
  *   <li>{@code sv-predicted-top} (no layer, indexed i &lt; r): σ_i(Φ)^{1/L}, where the top block ends for a balanced
@@ -32,7 +32,7 @@ public final class TheoryProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "rho-predicted",
-                    "theory: rho(t), the predicted common value of the d-2r middle singular values of every layer, rho(t+1) = (1 - eta_eff*rho(t)^(2(L-1)))*rho(t) (papers.md 1.5; layer and index empty; only where its assumptions hold, see theory-absent)"),
+                    "theory: rho(t), the predicted common value of the d-2r middle singular values of every layer, rho(t+1) = (1 - eta_eff*rho(t)^(2(L-1)))*rho(t) (docs/science.md 1.5; layer and index empty; only where its assumptions hold, see theory-absent)"),
             new MetricDoc(
                     "sv-middle-mean",
                     "mean of the singular values of W_layer with indices [r, k-r), r = metrics.blockRank (index empty)"),

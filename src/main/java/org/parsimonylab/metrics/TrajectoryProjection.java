@@ -6,9 +6,9 @@ import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.linalg.Svd;
 
 /**
- * Shared axes for drawing several end-to-end trajectories in 3-D (papers.md §1.6 M5, the "equiv_traj" figures): the
+ * Shared axes for drawing several end-to-end trajectories in 3-D (docs/science.md §1.6 M5, the "equiv_traj" figures): the
  * snapshots W_{L:1}(t_1…t_k) of one run are flattened (row-major) into the columns of M (d_out·d_in × k) and the
- * axes are the left singular vectors of M, <em>without centering</em> (papers.md §6 pitfall 11); every trajectory is
+ * axes are the left singular vectors of M, <em>without centering</em> (docs/science.md §6 pitfall 11); every trajectory is
  * then projected onto chosen axes, coordinate j of a point W being u_jᵀ·vec(W). The authors picked axes by hand
  * ([7, 8, 9] for E6, [12, 0, 2] for E7).
  *

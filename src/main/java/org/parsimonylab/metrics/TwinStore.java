@@ -9,7 +9,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
  * The reference variant's end-to-end matrices at its recorded steps, kept so that a twin trained afterwards on the
- * same data and seed can report ‖W_ref(t) − W(t)‖_F/‖Φ‖_F at the same steps (papers.md §1.5, target T7; the E6/E7
+ * same data and seed can report ‖W_ref(t) − W(t)‖_F/‖Φ‖_F at the same steps (docs/science.md §1.5, target T7; the E6/E7
  * "equivalent trajectory" figures). Variants train in turn, so the reference must come first in the preset; it is
  * the first variant without compression. Copies are bounded by a memory budget (at d = 1000 one matrix is 8 MB):
  * once it is spent, later steps are not stored and have no twin distance.

@@ -7,7 +7,7 @@ import org.parsimonylab.engine.net.FactorMethod;
 import org.parsimonylab.engine.net.InvariantSubspace;
 
 /**
- * Share of each layer's update inside the invariant subspace predicted from the first gradient (papers.md §1.5,
+ * Share of each layer's update inside the invariant subspace predicted from the first gradient (docs/science.md §1.5,
  * §3.2): at step 0 the probe computes V_{1,1} from G = ∇_{W1}ℓ(W(0)) by compute_factor_v3 with r = metrics.blockRank, and the moving-block bases V_{l,1} = W_{l−1:1}(0)V_{1,1},
  * U_{l,1} = W_{l:1}(0)V_{1,1} (orthonormalised). At step t, {@code update-energy-in-block} of layer l is
  *
@@ -24,7 +24,7 @@ public final class UpdateEnergyProbe implements Probe {
     public static final List<MetricDoc> METRICS = List.of(
             new MetricDoc(
                     "update-energy-in-block",
-                    "share of ||W_layer(t) - W_layer(0)||_F^2 inside the moving block U_(l,1) x V_(l,1) predicted from the first gradient (papers.md 1.5; index empty)"),
+                    "share of ||W_layer(t) - W_layer(0)||_F^2 inside the moving block U_(l,1) x V_(l,1) predicted from the first gradient (docs/science.md 1.5; index empty)"),
             new MetricDoc(
                     "update-energy-off-block",
                     "share of that update in the two off-diagonal blocks; 0 when the law holds (index empty)"));

@@ -252,11 +252,11 @@ public final class PresetValidator {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    /** Input dimension of the data, or {@link Integer#MAX_VALUE} when only the file can tell (csv). */
+    /** Input dimension of the data, or {@link Integer#MAX_VALUE} when only the files can tell (csv, idx). */
     static int inputDim(DataSpec d) {
         return switch (d.kind()) {
             case DIGITS -> DataGenerator.DIGITS_FEATURES;
-            case CSV -> Integer.MAX_VALUE;
+            case CSV, IDX -> Integer.MAX_VALUE;
             default -> d.dim();
         };
     }

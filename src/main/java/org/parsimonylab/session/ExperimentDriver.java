@@ -30,7 +30,7 @@ public final class ExperimentDriver {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.linAlg = Objects.requireNonNull(linAlg, "linAlg");
         this.baseDir = baseDir == null ? Path.of("") : baseDir;
-        // The first uncompressed variant keeps its end-to-end matrices for the twins' distance (papers.md T7).
+        // The first uncompressed variant keeps its end-to-end matrices for the twins' distance (docs/science.md T7).
         this.twins = TwinStore.forVariants(
                 spec.variants().stream().map(VariantSpec::name).toList(),
                 spec.variants().stream().map(VariantSpec::network).toList());

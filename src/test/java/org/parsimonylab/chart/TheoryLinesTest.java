@@ -27,7 +27,7 @@ import org.parsimonylab.session.RunListener;
 import org.parsimonylab.session.VariantSpec;
 
 /**
- * Theory lines where they apply (papers.md §1.5): a run records {@code rho-predicted} and {@code sv-predicted-top}
+ * Theory lines where they apply (docs/science.md §1.5): a run records {@code rho-predicted} and {@code sv-predicted-top}
  * exactly when their assumptions hold (gradient descent, orthogonal init of one scale, γ = 1, W_L trained, square
  * layers, uncompressed; ρ(t) also a fully observed target and whitened X), and otherwise {@code theory-absent} with the
  * broken assumption, which the spectrum chart turns into a sentence under the plot.

@@ -32,7 +32,7 @@ import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.engine.train.Trainer;
 import org.parsimonylab.engine.train.TrainingSpec;
 
-/** The two-layer invariant-subspace picture of paper 2 (papers.md §3.3 [REC], target T18 of §5). */
+/** The two-layer invariant-subspace picture of paper 2 (docs/science.md §3.3 [REC], target T18 of §5). */
 class InvariantSubspace2LayerTest {
     private final LinAlg la = new EjmlLinAlg();
 
@@ -40,7 +40,7 @@ class InvariantSubspace2LayerTest {
     record Run(double energy100, double energyEnd, int moved, double angleRad, Map<String, Double> probe) {}
 
     /**
-     * papers.md §3.3: d = N = 60 with X a 60×60 Haar matrix, K = 3 balanced one-hot classes, m = 64, W2 ~ N(0, 1/m)
+     * docs/science.md §3.3: d = N = 60 with X a 60×60 Haar matrix, K = 3 balanced one-hot classes, m = 64, W2 ~ N(0, 1/m)
      * fixed, W1(0) = 0.1·(first 60 columns of a 64×64 Haar), η = 0.5/‖W2‖₂², ½‖·‖² (sum), GD.
      */
     Run twoLayer(Activation phi, int steps, long seed) {

@@ -30,7 +30,7 @@ import org.parsimonylab.session.VariantResult;
 import org.parsimonylab.session.VariantSpec;
 
 /**
- * Progressive separation in deep linear networks, targets T9–T13 of papers.md §5 (E8–E10: K = 5, n = 10, X a 50×50
+ * Progressive separation in deep linear networks, targets T9–T13 of docs/science.md §5 (E8–E10: K = 5, n = 10, X a 50×50
  * Haar matrix, orthogonal init, GD on ½·mean with tolerance 1e-6 checked every 100 steps).
  */
 class ProgressiveSeparationTest {

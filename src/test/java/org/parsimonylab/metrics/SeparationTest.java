@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** The D_l formula of papers.md §1.6 (M3) and the geometric fit on hand-made inputs. */
+/** The D_l formula of docs/science.md §1.6 (M3) and the geometric fit on hand-made inputs. */
 class SeparationTest {
 
     @Test

@@ -13,7 +13,7 @@ import org.parsimonylab.engine.linalg.EjmlLinAlg;
 import org.parsimonylab.engine.linalg.Orthogonal;
 import org.parsimonylab.engine.linalg.Rng;
 
-/** papers.md §1.6 M5: uncentered shared axes and projections of end-to-end trajectories. */
+/** docs/science.md §1.6 M5: uncentered shared axes and projections of end-to-end trajectories. */
 class TrajectoryProjectionTest {
 
     @Test

@@ -27,7 +27,7 @@ import org.parsimonylab.session.VariantSpec;
 
 /**
  * The presets of issue #3 (E4–E7, E9–E11, Kwon MF and MC) load and run every variant at a reduced size (the
- * overrides below, at most 20 steps), and the small E6 default reproduces the equivalence of papers.md T7 in full.
+ * overrides below, at most 20 steps), and the small E6 default reproduces the equivalence of docs/science.md T7 in full.
  */
 class SubspacePresetsTest {
 
@@ -130,7 +130,8 @@ class SubspacePresetsTest {
             double a = wide.get(i).loss();
             double b = twin.get(i).loss();
             // The paper's compressed network drops the frozen complement ρ^L·U_{L,2}V_{1,2}ᵀ of the wide network
-            // (papers.md §1.5), so the wide loss is larger by exactly ½c·ρ^{2L}(d−2r̂) ≈ ½·1e-4·1e-18·90 = 4.5e-21:
+            // (docs/science.md §1.5), so the wide loss is larger by exactly ½c·ρ^{2L}(d−2r̂) ≈ ½·1e-4·1e-18·90 =
+            // 4.5e-21:
             // invisible until the loss reaches that floor (the last check here is below 1e-20).
             double floor = 0.5 / (100.0 * 100.0) * Math.pow(1e-3, 6) * (100 - 10);
             double allowed = 1e-8 * a + 1e-6 * floor; // ρ(t) vs ε and summation order move the floor by ~1e-7

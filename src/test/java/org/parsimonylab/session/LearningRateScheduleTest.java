@@ -107,7 +107,7 @@ class LearningRateScheduleTest {
         }
         assertNotEquals(a.get(7).loss(), b.get(7).loss(), "update 6 uses η = 0.5");
 
-        // ρ(t+1) = (1 − η(t)·c·ρ(t)^{2(L−1)})·ρ(t) with the η in force at update t (papers.md §1.5).
+        // ρ(t+1) = (1 − η(t)·c·ρ(t)^{2(L−1)})·ρ(t) with the η in force at update t (docs/science.md §1.5).
         TrainingSpec training = scheduled.toExperiment().variants().get(0).training();
         Dataset data = new ExperimentRun(scheduled.toExperiment(), new EjmlLinAlg()).data();
         double c = ModelFactory.lossScale(training.loss(), data);

@@ -13,7 +13,7 @@ import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.preset.PresetLoader;
 
-/** The paper-2 presets run end to end through the session runner and record their MLP metrics (papers.md §3). */
+/** The paper-2 presets run end to end through the session runner and record their MLP metrics (docs/science.md §3). */
 class MlpPresetsRunTest {
 
     private static Map<String, StepSnapshot> lastSnapshots(String preset, long steps) {

@@ -30,7 +30,7 @@ import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.metrics.SvdKind;
 
 /**
- * The qualitative matrix-completion targets of papers.md §5 (T14, T15, T16, T17), each at a reduced size named in
+ * The qualitative matrix-completion targets of docs/science.md §5 (T14, T15, T16, T17), each at a reduced size named in
  * the test (the papers' runs take minutes to hours). Orderings are asserted, not the paper's iteration counts.
  */
 class ParsimonyTargetsTest {

@@ -19,7 +19,7 @@ import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.metrics.SvdKind;
 
 /**
- * Targets T2, T3, T5 of papers.md §5 and the §1.5 overlays, measured by the probes on E1 (d=30, r=3, L=3, ε=1,
+ * Targets T2, T3, T5 of docs/science.md §5 and the §1.5 overlays, measured by the probes on E1 (d=30, r=3, L=3, ε=1,
  * half-mean η=1, 50 steps, full SVD every step, reference step 1).
  */
 class SubspaceMetricsTest {

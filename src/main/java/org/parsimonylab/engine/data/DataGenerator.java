@@ -14,7 +14,7 @@ import org.parsimonylab.engine.linalg.Rng;
 import org.parsimonylab.engine.linalg.Svd;
 
 /**
- * Generates the data sets of papers.md §1.1 (Law of Parsimony {@code data.py}), §2 (Kwon et al.), §3.4 (paper 2's
+ * Generates the data sets of docs/science.md §1.1 (Law of Parsimony {@code data.py}), §2 (Kwon et al.), §3.4 (paper 2's
  * synthetic class data and real digits) and §4 (union of subspaces). Each part is drawn from its own seeded stream
  * (target, input, mask, split), so the same seed always gives the same data.
  */
@@ -119,7 +119,7 @@ public final class DataGenerator {
     }
 
     /**
-     * Class-cluster or union-of-subspaces data (papers.md §3.2, §4): samples class by class, then the stratified split,
+     * Class-cluster or union-of-subspaces data (docs/science.md §3.2, §4): samples class by class, then the stratified split,
      * then whitening (from the training set) or the input scale.
      */
     private static Dataset subspaceClasses(DataSpec spec, long seed) {
@@ -372,7 +372,7 @@ public final class DataGenerator {
     /**
      * The rank-r target Φ (outputDim×dim) cut from a standard Gaussian matrix: its best rank-r truncation
      * (Law of Parsimony {@code generate_data}) or Kwon's spread singular indices ⌊j·m/(2r)⌋, j &lt; r, m = min(rows,
-     * cols) (papers.md §2).
+     * cols) (docs/science.md §2).
      */
     public static DMatrixRMaj lowRankTarget(DataSpec spec, RandomGenerator rng, LinAlg linAlg) {
         int rows = spec.outputDim();

@@ -8,7 +8,7 @@ import org.parsimonylab.engine.Check;
  * What data to generate (the {@code data} section of a preset, DESIGN.md §5). Shapes follow the papers: X is
  * dim×N, Y is outputDim×N (classification: classes×N).
  *
- * @param kind which generator (papers.md §1.1, §1.7, §3.4, §4)
+ * @param kind which generator (docs/science.md §1.1, §1.7, §3.4, §4)
  * @param dim input dimension d (factorization/completion: columns of Φ; digits/csv: ignored, taken from the file)
  * @param outputDim output dimension (rows of Φ; ignored for classification, where it is {@code classes})
  * @param rank rank r of the target map Φ; class-clusters: dimension of the subspace holding the class means;
@@ -19,7 +19,7 @@ import org.parsimonylab.engine.Check;
  * @param samplesPerClass n for classification, class-clusters and union-of-subspaces (N = K·n before the test split)
  * @param observedFraction p for completion: int(p·d1·d2) entries observed
  * @param whiten regression/classification: X with orthonormal rows (true) or Gaussian·inputScale (false);
- *     class-clusters/union-of-subspaces: X ← (XXᵀ)^(−1/2)·X on the training set, so that XXᵀ = I (papers.md §3.2), the
+ *     class-clusters/union-of-subspaces: X ← (XXᵀ)^(−1/2)·X on the training set, so that XXᵀ = I (docs/science.md §3.2), the
  *     test set mapped by the same matrix; digits/csv: ignored (features are used as read, digits scaled to [0, 1])
  * @param inputScale scale of Gaussian X when not whitened (E2 uses 1/15); class-clusters/union-of-subspaces: factor on
  *     X when not whitened
@@ -326,7 +326,7 @@ public record DataSpec(
     /** Default {@code file}: the shipped digits table, relative to the presets folder. */
     public static final String DEFAULT_FILE = "data/digits.csv.gz";
 
-    /** Number of samples per class that stay in training after the stratified split (papers.md §3.4). */
+    /** Number of samples per class that stay in training after the stratified split (docs/science.md §3.4). */
     static long trainCount(int classes, int perClass, double testFraction) {
         return (long) classes * (perClass - Math.round(testFraction * perClass));
     }

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * @param spec what was generated
  * @param x inputs X (inputDim×N), or null when X = I (factorization and completion: the network output is the
- *     end-to-end matrix itself, papers.md §1.2)
+ *     end-to-end matrix itself, docs/science.md §1.2)
  * @param inputDim rows of X
  * @param y the full target Y (outputs×N); for completion the whole Φ, observed or not
  * @param mask 1 where an entry of Y is observed (same shape as Y), or null when everything is observed

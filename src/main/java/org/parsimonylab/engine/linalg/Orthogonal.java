@@ -6,13 +6,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
-/** Haar-distributed orthogonal matrices (papers.md §1.3, §7). */
+/** Haar-distributed orthogonal matrices (docs/science.md §1.3, §7). */
 public final class Orthogonal {
     private Orthogonal() {}
 
     /**
      * A Haar-random n×n orthogonal matrix: Q of the QR factorisation of an n×n standard Gaussian matrix, with column j
-     * multiplied by sign(R_jj) so that the distribution is exactly Haar (papers.md §1.3).
+     * multiplied by sign(R_jj) so that the distribution is exactly Haar (docs/science.md §1.3).
      */
     public static DMatrixRMaj haar(int n, RandomGenerator rng) {
         return haarColumns(n, n, rng);

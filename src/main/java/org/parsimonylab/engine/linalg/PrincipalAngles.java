@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Principal angles between the column spans of two matrices with orthonormal columns, robust at small angles
- * (papers.md §6 pitfall 3, §7). For A (n×p) and B (n×q) with p ≥ q the q angles satisfy cos θ_i = σ_i(AᵀB) and
+ * (docs/science.md §6 pitfall 3, §7). For A (n×p) and B (n×q) with p ≥ q the q angles satisfy cos θ_i = σ_i(AᵀB) and
  * sin θ_i = σ_{q−1−i}((I − AAᵀ)B); each angle is θ_i = atan2(sin θ_i, cos θ_i). arccos alone saturates at about
  * 1.5e-8 rad in double precision; the sine form resolves angles down to about 1e-16 rad and the cosine form keeps
  * angles near π/2 accurate, so the atan2 of the pair is accurate over the whole range. Both are invariant under
@@ -107,7 +107,7 @@ public final class PrincipalAngles {
         return out;
     }
 
-    /** Indices [0, r) ∪ [k − r, k): the 2r block of top r and bottom r singular vectors (papers.md §6 pitfall 5). */
+    /** Indices [0, r) ∪ [k − r, k): the 2r block of top r and bottom r singular vectors (docs/science.md §6 pitfall 5). */
     public static int[] outerBlock(int r, int k) {
         int[] out = new int[2 * r];
         for (int i = 0; i < r; i++) {

@@ -3,7 +3,7 @@ package org.parsimonylab.engine.linalg;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Orthonormal bases and principal angles (papers.md §3.3, §6 pitfall 3, §7). Allocates its results; meant for
+ * Orthonormal bases and principal angles (docs/science.md §3.3, §6 pitfall 3, §7). Allocates its results; meant for
  * set-up and monitoring, not the training loop.
  */
 public final class Subspaces {
@@ -85,7 +85,7 @@ public final class Subspaces {
     /**
      * The largest principal angle (radians) between span(A) and span(B), A n×p and B n×q with orthonormal columns:
      * with q ≤ p (the roles are swapped otherwise), θ_max = atan2(‖(I − AAᵀ)B‖₂, σ_min(AᵀB)). The sine comes from the
-     * residual, so angles near 0 are accurate to rounding (arccos alone saturates at ≈1.5e-8, papers.md §6 pitfall 3),
+     * residual, so angles near 0 are accurate to rounding (arccos alone saturates at ≈1.5e-8, docs/science.md §6 pitfall 3),
      * and the cosine keeps angles near π/2 accurate.
      */
     public static double largestPrincipalAngleRad(DMatrixRMaj a, DMatrixRMaj b, LinAlg linAlg) {

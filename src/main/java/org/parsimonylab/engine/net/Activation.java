@@ -3,7 +3,7 @@ package org.parsimonylab.engine.net;
 import org.parsimonylab.engine.Labeled;
 
 /**
- * Activation φ applied after every layer of an MLP except the last (papers.md §3.2: smooth φ with bounded φ′, φ″ and
+ * Activation φ applied after every layer of an MLP except the last (docs/science.md §3.2: smooth φ with bounded φ′, φ″ and
  * φ(0) = 0 for the theory; ReLU and leaky ReLU for contrast). A deep linear network uses the identity.
  *
  * <p>Each constant gives φ and φ′ pointwise ({@link #value}, {@link #derivative}) and in bulk ({@link #apply}), the
@@ -21,7 +21,7 @@ public enum Activation implements Labeled {
     /** ELU with α = 1: φ(x) = x for x &gt; 0, eˣ − 1 otherwise (C¹, φ″ jumps at 0). */
     ELU("elu", true, true),
     /**
-     * Softplus shifted so that φ(0) = 0 (papers.md §3.4): φ(x) = ln(1 + eˣ) − ln 2 = log1p(expm1(x)/2), evaluated
+     * Softplus shifted so that φ(0) = 0 (docs/science.md §3.4): φ(x) = ln(1 + eˣ) − ln 2 = log1p(expm1(x)/2), evaluated
      * without cancellation near 0 and without overflow for large x; φ′ = σ(x).
      */
     SOFTPLUS("softplus", true, true),
@@ -54,12 +54,12 @@ public enum Activation implements Labeled {
         return label;
     }
 
-    /** True when φ is differentiable everywhere (the smooth activations of papers.md §3.2; ELU is C¹ only). */
+    /** True when φ is differentiable everywhere (the smooth activations of docs/science.md §3.2; ELU is C¹ only). */
     public boolean smooth() {
         return smooth;
     }
 
-    /** True when φ(0) = 0, as the two-layer theory of papers.md §3.2 assumes. */
+    /** True when φ(0) = 0, as the two-layer theory of docs/science.md §3.2 assumes. */
     public boolean zeroAtZero() {
         return zeroAtZero;
     }

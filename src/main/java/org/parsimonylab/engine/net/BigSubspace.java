@@ -7,7 +7,7 @@ import org.parsimonylab.engine.linalg.Svd;
 
 /**
  * The "big" invariant subspace pair of a layer, built from its initial weight W(0) (m×d) and its first gradient G0
- * (m×d) with SVD G0 = U_G·Σ_G·V_Gᵀ. This is the reconstruction [REC] of papers.md §3.3 (paper 2 gives no code):
+ * (m×d) with SVD G0 = U_G·Σ_G·V_Gᵀ. This is the reconstruction [REC] of docs/science.md §3.3 (paper 2 gives no code):
  *
  * <pre>
  *   right (d×k) = orth[ V_G[:, :a],  W(0)ᵀ·U_G[:, :k−a] / ε ]     input side

@@ -3,9 +3,9 @@ package org.parsimonylab.engine.net;
 import org.parsimonylab.engine.Check;
 
 /**
- * Which compressed form of the network to train (papers.md §1.5, §2).
+ * Which compressed form of the network to train (docs/science.md §1.5, §2).
  *
- * @param kind none, or a compression of papers.md §1.5 / §2
+ * @param kind none, or a compression of docs/science.md §1.5 / §2
  * @param rank r̂, the rank the compression keeps (the compressed width is 2r̂)
  * @param factor how {@code parsimony} computes V_{1,1} from the first gradient (v1 = the paper-v1 code, default)
  */

@@ -3,7 +3,7 @@ package org.parsimonylab.engine.net;
 /**
  * The error function and its complement by W. J. Cody's rational Chebyshev approximations ("Rational Chebyshev
  * approximations for the error function", Math. Comp. 23 (1969) 631–638; the SPECFUN routine CALERF), accurate to
- * about 1e-16 relative in double precision. Java has no erf; the exact GELU of papers.md §3.3 needs one.
+ * about 1e-16 relative in double precision. Java has no erf; the exact GELU of docs/science.md §3.3 needs one.
  *
  * <p>Three intervals of |x|: [0, 0.46875] (erf directly), (0.46875, 4] and (4, 26.543) (erfc as exp(−x²)·R(x), with
  * exp(−x²) split as exp(−x₁²)·exp(−(x−x₁)(x+x₁)), x₁ = ⌊16x⌋/16, so that the large exponent loses no digits).

@@ -2,7 +2,7 @@ package org.parsimonylab.engine.net;
 
 import org.parsimonylab.engine.Labeled;
 
-/** How V_{1,1}, the 2r̂-dimensional right invariant subspace of W1, is computed from the first gradient (papers.md §1.5). */
+/** How V_{1,1}, the 2r̂-dimensional right invariant subspace of W1, is computed from the first gradient (docs/science.md §1.5). */
 public enum FactorMethod implements Labeled {
     /**
      * {@code compute_factor} (v1, the paper-v1 code): the orthogonal complement of the intersection of the two

@@ -2,7 +2,7 @@ package org.parsimonylab.engine.net;
 
 import org.parsimonylab.engine.Labeled;
 
-/** Weight initialisations of papers.md §1.3 (network.py _init_weight_*). */
+/** Weight initialisations of docs/science.md §1.3 (network.py _init_weight_*). */
 public enum InitKind implements Labeled {
     /** ε times a Haar orthogonal matrix truncated to the layer's shape; all singular values equal ε. */
     ORTHOGONAL("orthogonal"),

@@ -3,7 +3,7 @@ package org.parsimonylab.engine.net;
 import org.parsimonylab.engine.Check;
 
 /**
- * Weight initialisation (papers.md §1.3).
+ * Weight initialisation (docs/science.md §1.3).
  *
  * @param kind orthogonal, gaussian or uniform
  * @param scale ε, the common singular value of the orthogonal init
@@ -11,7 +11,7 @@ import org.parsimonylab.engine.Check;
  *     small semi-orthogonal W1(0) under a fixed W2 of ordinary size
  * @param seedOffset which independent draw of the initial weights: 0 is the experiment's init (streams "init.W{l}"),
  *     k &gt; 0 an independent trial (streams "init.trial{k}.W{l}") from the same seed, the data unchanged. The papers'
- *     E4/E5 draw a fresh init per trial on the same target and mask (papers.md §6 pitfall 13); a preset expresses
+ *     E4/E5 draw a fresh init per trial on the same target and mask (docs/science.md §6 pitfall 13); a preset expresses
  *     trials as variants that differ only in {@code network.init.seedOffset}.
  */
 public record InitSpec(InitKind kind, double scale, double lastScale, long seedOffset) {

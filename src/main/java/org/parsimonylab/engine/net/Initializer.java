@@ -6,7 +6,7 @@ import org.parsimonylab.engine.linalg.Orthogonal;
 import org.parsimonylab.engine.linalg.Rng;
 
 /**
- * The initialisations of papers.md §1.3; layer l draws from its own stream of the seed, "init.W{l}" (or
+ * The initialisations of docs/science.md §1.3; layer l draws from its own stream of the seed, "init.W{l}" (or
  * "init.trial{k}.W{l}" for a trial with seed offset k, see {@link InitSpec}).
  */
 public final class Initializer {

@@ -8,12 +8,12 @@ import org.parsimonylab.engine.linalg.Svd;
 
 /**
  * The 2r̂-dimensional right invariant subspace V_{1,1} of W1 computed from the first gradient G = ∇_{W1}ℓ at t = 0,
- * without knowledge of Φ (papers.md §1.5, the authors' {@code compute_factor} and {@code compute_factor_v3}). In the
+ * without knowledge of Φ (docs/science.md §1.5, the authors' {@code compute_factor} and {@code compute_factor_v3}). In the
  * whitened case both give an orthonormal basis of span(V_Φ, O_{L:1}ᵀU_Φ) and agree to rounding (target T8); under a
- * completion mask they differ (papers.md §8 open question 2).
+ * completion mask they differ (docs/science.md §8 open question 2).
  *
  * <p>Also the derived bases of the moving block of every layer, V_{l,1} = W_{l−1:1}(0)V_{1,1}/ε^{l−1} and U_{l,1} =
- * W_{l:1}(0)V_{1,1}/ε^l (papers.md §1.5, "explicit subspaces").
+ * W_{l:1}(0)V_{1,1}/ε^l (docs/science.md §1.5, "explicit subspaces").
  */
 public final class InvariantSubspace {
     private InvariantSubspace() {}
@@ -28,7 +28,7 @@ public final class InvariantSubspace {
 
     /**
      * ε = ‖W(0)‖_F/√min(m, n) of an m×n initial weight: an orthogonal init has min(m, n) singular values, all ε
-     * (papers.md §1.3), so this is ε exactly for any shape. The authors' code divides by √width, which is ε only when
+     * (docs/science.md §1.3), so this is ε exactly for any shape. The authors' code divides by √width, which is ε only when
      * width ≤ d_in; for a wider W1 it would give ε·√(d_in/width).
      */
     public static double initScale(DMatrixRMaj w) {
@@ -36,7 +36,7 @@ public final class InvariantSubspace {
     }
 
     /**
-     * Refuses, with a one-line message naming the field, a network whose parsimony compression (papers.md §1.5) is
+     * Refuses, with a one-line message naming the field, a network whose parsimony compression (docs/science.md §1.5) is
      * not the exact twin of the wide network. The construction needs every W_l(0) to map the moving block onto the
      * next one as ε_l times an isometry and back (W_l(0)ᵀW_l(0) = ε_l²I on it), which holds for an orthogonal init of
      * square layers: with width &gt; d_in or width &gt; d_out the end layer is short (orthonormal rows), the block
@@ -48,8 +48,9 @@ public final class InvariantSubspace {
      * @param outputDim d_out, the rows of Y
      */
     public static void requireExactTwin(NetworkSpec network, int inputDim, int outputDim) {
-        String why = " (papers.md §1.5: the parsimony twin is exact only for square layers with an orthogonal init"
-                + " and a trained last layer)";
+        String why =
+                " (docs/science.md §1.5: the parsimony twin is exact only for square layers with an orthogonal init"
+                        + " and a trained last layer)";
         if (network.init().kind() != InitKind.ORTHOGONAL) {
             throw new IllegalArgumentException("network.init.kind must be orthogonal for compression 'parsimony' (got '"
                     + network.init().kind().label() + "')" + why);
@@ -140,7 +141,7 @@ public final class InvariantSubspace {
     /**
      * The moving-block bases of every layer from the initial weights W_l(0) (W_l is {@code w0[l-1]}) and V_{1,1}:
      * element [l−1] = {V_{l,1}, U_{l,1}} with V_{l,1} = W_{l−1:1}(0)V_{1,1} and U_{l,1} = W_{l:1}(0)V_{1,1},
-     * each re-orthonormalised (the division by ε^l of papers.md §1.5 for orthogonal init, a QR in general).
+     * each re-orthonormalised (the division by ε^l of docs/science.md §1.5 for orthogonal init, a QR in general).
      */
     public static DMatrixRMaj[][] layerBlocks(DMatrixRMaj[] w0, DMatrixRMaj v11, LinAlg linAlg) {
         DMatrixRMaj[][] out = new DMatrixRMaj[w0.length][];

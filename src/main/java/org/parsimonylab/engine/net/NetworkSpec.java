@@ -4,7 +4,7 @@ import org.parsimonylab.engine.Check;
 
 /**
  * The {@code network} section of a preset (DESIGN.md §5). Layer shapes: W1 width×in, W2…W_{L−1} width×width, W_L
- * out×width; with depth 1 the single layer is out×in (papers.md §1.1 init_net).
+ * out×width; with depth 1 the single layer is out×in (docs/science.md §1.1 init_net).
  *
  * @param kind linear or mlp
  * @param depth L, the number of weight matrices

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Classification accuracy: the share of columns whose largest output is the true class, mean(argmax(out, axis 0) ==
- * labels) as the papers' {@code solver.py} computes it (papers.md §2).
+ * labels) as the papers' {@code solver.py} computes it (docs/science.md §2).
  */
 public final class Accuracy {
     private Accuracy() {}

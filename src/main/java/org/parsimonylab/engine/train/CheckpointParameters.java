@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>{@code U1, S1, V1} … for every factored layer l &lt; L of a low-rank MLP: W_l = U_l·S_l·V_lᵀ with U_l (out×k),
  *       S_l (k×k) and V_l (in×k), the trainable parameters themselves (W_l is their product);
  *   <li>{@code U_L1} (d_out×k) and {@code V_11} (d_in×k) of a parsimony twin trained in its k×k reduction: the frozen
- *       outer factors, so that the end-to-end matrix is U_{L,1}·W_L⋯W_1·V_{1,1}ᵀ (papers.md §1.5).
+ *       outer factors, so that the end-to-end matrix is U_{L,1}·W_L⋯W_1·V_{1,1}ᵀ (docs/science.md §1.5).
  * </ul>
  */
 public final class CheckpointParameters {

@@ -8,7 +8,7 @@ import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
 
 /**
- * Loss and gradients of a deep linear network f(X) = W_L⋯W_1·X (papers.md §1.2). Back-propagation keeps the layer
+ * Loss and gradients of a deep linear network f(X) = W_L⋯W_1·X (docs/science.md §1.2). Back-propagation keeps the layer
  * outputs H_l = W_l⋯W_1·X (prefix products) and pulls the output gradient G back through the suffix:
  * ∂ℓ/∂W_l = (W_L⋯W_{l+1})ᵀ·G·(W_{l−1}⋯W_1·X)ᵀ. With X = I (factorisation, completion) H_l are the prefix products
  * themselves and no product with X is formed.
@@ -39,7 +39,7 @@ public final class DeepLinearModel implements Model {
      * A model training {@code weights} (modified in place by the optimizer; W_l is {@code weights[l-1]}) on
      * {@code data}.
      *
-     * @param outerScale γ for the first and last layer (papers.md §1.4)
+     * @param outerScale γ for the first and last layer (docs/science.md §1.4)
      * @param trainLast false freezes W_L
      */
     public DeepLinearModel(

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A linear model that can state its end-to-end matrix W_{L:1} (outputs×inputs) without the caller multiplying its
- * parameters, because its parameters are not the plain chain of layers (papers.md §1.5: the compressed twin keeps
+ * parameters, because its parameters are not the plain chain of layers (docs/science.md §1.5: the compressed twin keeps
  * its frozen outer factors outside the parameters).
  */
 public interface EndToEndMap {

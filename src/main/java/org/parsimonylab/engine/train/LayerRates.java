@@ -1,7 +1,7 @@
 package org.parsimonylab.engine.train;
 
 /**
- * The one per-layer learning-rate factor of every model (papers.md §1.4, discrepant learning rate): γ on the first and
+ * The one per-layer learning-rate factor of every model (docs/science.md §1.4, discrepant learning rate): γ on the first and
  * the last layer, 1 in between, 0 on the last layer when it is frozen; a layer's bias and factors take its layer's
  * factor.
  */

@@ -2,7 +2,7 @@ package org.parsimonylab.engine.train;
 
 import org.parsimonylab.engine.Labeled;
 
-/** Losses and their normalisation (papers.md §1.2, §6 pitfall 1). The learning rate means what it meant in the paper's code for the same convention. */
+/** Losses and their normalisation (docs/science.md §1.2, §6 pitfall 1). The learning rate means what it meant in the paper's code for the same convention. */
 public enum LossKind implements Labeled {
     /** ½·mean over all output entries of (mask∘R)², masked entries counting in the denominator (Law of Parsimony loss.py). */
     HALF_MEAN("half-mean"),

@@ -14,7 +14,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
  * The low-rank MLP of paper 2 §5 (Eq. 10). The paper's text was not available, so this is a reconstruction [REC] of
- * papers.md §3.4: every weight except the last is W_l = U_l·S_l·V_lᵀ of rank k, with U_l (out×k), S_l (k×k) and V_l
+ * docs/science.md §3.4: every weight except the last is W_l = U_l·S_l·V_lᵀ of rank k, with U_l (out×k), S_l (k×k) and V_l
  * (in×k) all trainable (not a frozen LoRA base); the last layer W_L (K×width, rank ≤ K already) and the biases stay
  * dense.
  *
@@ -27,7 +27,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
  * <ul>
  *   <li>{@link CompressionKind#LOWRANK} (inside S_big): layer 1 takes the k-dimensional {@link BigSubspace} pair of
  *       W_1(0) and one full-batch first-layer gradient G_1(0) (V_1 = right, U_1 = left); the pair is then propagated
- *       forward as in a deep linear network (papers.md §1.5, T5): V_l = U_{l−1} and U_l = orth(W_l(0)·V_l). This
+ *       forward as in a deep linear network (docs/science.md §1.5, T5): V_l = U_{l−1} and U_l = orth(W_l(0)·V_l). This
  *       propagation is my reading of "propagated to bases for the other layers".
  *   <li>{@link CompressionKind#LOWRANK_RANDOM}: U_l and V_l are the first k columns of independent Haar matrices
  *       (streams "lowrank.U{l}", "lowrank.V{l}").

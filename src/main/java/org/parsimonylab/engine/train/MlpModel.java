@@ -13,7 +13,7 @@ import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
  * Loss and gradients of an MLP f(X) = W_L·φ(⋯φ(W_1·X + b_1 1ᵀ)⋯) + b_L 1ᵀ with φ after every layer except the last
- * (papers.md §3.2: the two-layer model W2·φ(W1X) is depth 2 without biases). W_l is out×in, X is d×N, the output K×N.
+ * (docs/science.md §3.2: the two-layer model W2·φ(W1X) is depth 2 without biases). W_l is out×in, X is d×N, the output K×N.
  *
  * <p>Back-propagation: with Z_l = W_l·A_{l−1} + b_l 1ᵀ, A_l = φ(Z_l), A_0 = X and G_l = ∂ℓ/∂Z_l,
  * G_{l−1} = (W_lᵀ·G_l) ∘ φ′(Z_{l−1}), ∂ℓ/∂W_l = G_l·A_{l−1}ᵀ and ∂ℓ/∂b_l = G_l·1.
@@ -57,8 +57,8 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
      * A model training {@code weights} (W_l = {@code weights[l-1]}, modified in place by the optimizer) and, when
      * {@code biases} is non-null, biases b_l = {@code biases[l-1]} (out_l×1) on {@code data}.
      *
-     * @param outerScale γ on the learning rate of the first and last layer (papers.md §1.4; 1 for plain training)
-     * @param trainLast false freezes W_L (and b_L), as the fixed W2 of papers.md §3.2
+     * @param outerScale γ on the learning rate of the first and last layer (docs/science.md §1.4; 1 for plain training)
+     * @param trainLast false freezes W_L (and b_L), as the fixed W2 of docs/science.md §3.2
      * @param batchSize mini-batch size; 0 (or ≥ N) for full batch
      * @param seed seeds the per-epoch shuffle
      */
@@ -213,7 +213,7 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
 
     /**
      * The features [X, φ(Z_1), …, φ(Z_{L−1})] on all training inputs at the current parameters (new matrices; the
-     * measure M3 of papers.md §1.6 applied to an MLP).
+     * measure M3 of docs/science.md §1.6 applied to an MLP).
      */
     @Override
     public DMatrixRMaj[] layerFeatures() {

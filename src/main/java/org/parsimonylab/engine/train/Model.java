@@ -24,7 +24,7 @@ public interface Model {
         return parameters();
     }
 
-    /** Per-parameter factor on the learning rate: 0 freezes a parameter (papers.md §1.4 discrepant LR). */
+    /** Per-parameter factor on the learning rate: 0 freezes a parameter (docs/science.md §1.4 discrepant LR). */
     double[] learningRateScales();
 
     /** Floating-point operations of one evaluate-with-gradient (multiply-add = 2), or NaN if unknown. */

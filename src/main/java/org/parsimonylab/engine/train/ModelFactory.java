@@ -11,8 +11,8 @@ import org.parsimonylab.engine.net.InvariantSubspace;
 import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
- * Builds the model a network spec describes, initialised from the experiment's seed (papers.md §1.3), including the
- * compressed forms of papers.md §1.5 and §2:
+ * Builds the model a network spec describes, initialised from the experiment's seed (docs/science.md §1.3), including the
+ * compressed forms of docs/science.md §1.5 and §2:
  *
  * <ul>
  *   <li>{@code none}: the wide deep linear network.
@@ -79,7 +79,7 @@ public final class ModelFactory {
     }
 
     /**
-     * The parsimony compression's ingredients, from the wide init of {@code network} (papers.md §1.5).
+     * The parsimony compression's ingredients, from the wide init of {@code network} (docs/science.md §1.5).
      *
      * @param wideInit W_1(0)…W_L(0) of the wide network (copies)
      * @param firstGradient G = ∇_{W1}ℓ(W(0)) (width×d_in)
@@ -197,7 +197,7 @@ public final class ModelFactory {
         return new ReducedTwinModel(inner, u, v, phiTilde, kappa, scale, data, linAlg);
     }
 
-    /** c of the loss ½·c·‖mask∘R‖² (papers.md §1.2): half-mean 1/(d_out·N), half-sum 1, observed mean 1/Σmask. */
+    /** c of the loss ½·c·‖mask∘R‖² (docs/science.md §1.2): half-mean 1/(d_out·N), half-sum 1, observed mean 1/Σmask. */
     public static double lossScale(LossKind loss, Dataset data) {
         return loss.scale(data.outputDim(), data.sampleCount(), observedEntries(data));
     }
@@ -210,7 +210,7 @@ public final class ModelFactory {
     }
 
     /**
-     * Kwon et al.'s C-DLN (papers.md §2 {@code kwon_compress_network}, merged to L layers as in their notebooks):
+     * Kwon et al.'s C-DLN (docs/science.md §2 {@code kwon_compress_network}, merged to L layers as in their notebooks):
      * W1 = εV_kᵀ (k×d_in), W_l = εI_k, W_L = εU_k (d_out×k), k = 2r̂, (U, V) the top-k singular vectors of the
      * surrogate: YXᵀ without mask, (1/p)·mask∘Y with p = Σmask/#entries for completion.
      */
@@ -246,7 +246,7 @@ public final class ModelFactory {
         return linear(w, network, training, data, linAlg);
     }
 
-    /** Kwon's surrogate of Φ (papers.md §2): YXᵀ (Y when X = I), or (1/p)·mask∘Y under a mask. */
+    /** Kwon's surrogate of Φ (docs/science.md §2): YXᵀ (Y when X = I), or (1/p)·mask∘Y under a mask. */
     public static DMatrixRMaj surrogate(Dataset data, LinAlg linAlg) {
         DMatrixRMaj y = data.y();
         if (data.mask() != null) {

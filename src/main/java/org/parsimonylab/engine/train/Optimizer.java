@@ -3,7 +3,7 @@ package org.parsimonylab.engine.train;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One update of the parameters from their gradients (papers.md §1.4, optax semantics). Per-parameter factors scale
+ * One update of the parameters from their gradients (docs/science.md §1.4, optax semantics). Per-parameter factors scale
  * the update (the discrepant learning rate); a factor of 0 leaves the parameter untouched. State (velocity, moments)
  * is allocated once, at construction.
  */

@@ -2,7 +2,7 @@ package org.parsimonylab.engine.train;
 
 import org.parsimonylab.engine.Labeled;
 
-/** Optimizers of papers.md §1.4 (optax). */
+/** Optimizers of docs/science.md §1.4 (optax). */
 public enum OptimizerKind implements Labeled {
     /** Plain full-batch gradient descent W ← W − η·∇ (optax.sgd). */
     GD("gd"),

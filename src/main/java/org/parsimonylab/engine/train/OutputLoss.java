@@ -3,7 +3,7 @@ package org.parsimonylab.engine.train;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The two output losses every model shares (papers.md §1.2): the squared residual and softmax cross-entropy over
+ * The two output losses every model shares (docs/science.md §1.2): the squared residual and softmax cross-entropy over
  * the columns. Each returns the unnormalised sum and writes c·∂(sum)/∂output, so callers choose the normalisation c
  * (½·mean, ½·sum, mean over observed entries, 1/N).
  */

@@ -5,7 +5,7 @@ import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
 
 /**
- * The compressed network of papers.md §1.5 with frozen outer factors (γ = 0), trained in its exact k×k reduction,
+ * The compressed network of docs/science.md §1.5 with frozen outer factors (γ = 0), trained in its exact k×k reduction,
  * k = 2r̂. Its end-to-end matrix is U·W̃_L⋯W̃_1·Vᵀ with U = U_{L,1} (d_out×k) and V = V_{1,1} (d_in×k) orthonormal and
  * fixed. For squared loss without mask and with X = I or whitened X (XXᵀ = I),
  *

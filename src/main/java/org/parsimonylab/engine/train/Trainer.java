@@ -1,7 +1,7 @@
 package org.parsimonylab.engine.train;
 
 /**
- * The step loop of papers.md §1.4: at step t, {@link #evaluate()} gives ℓ(W(t)) and its gradient, then {@link
+ * The step loop of docs/science.md §1.4: at step t, {@link #evaluate()} gives ℓ(W(t)) and its gradient, then {@link
  * #update()} moves to W(t+1) with η(t) of {@code training.learningRateSchedule}. Stops at the step budget, when the loss is below the tolerance at a check (every
  * {@code lossCheckEvery} steps, as the papers' outer loop), or when it diverges.
  */

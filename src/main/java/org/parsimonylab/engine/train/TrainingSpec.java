@@ -4,7 +4,7 @@ import java.util.List;
 import org.parsimonylab.engine.Check;
 
 /**
- * The {@code training} section of a preset (DESIGN.md §5, papers.md §1.4).
+ * The {@code training} section of a preset (DESIGN.md §5, docs/science.md §1.4).
  *
  * @param optimizer gd, momentum or adam
  * @param learningRate η, in the convention of {@code loss}

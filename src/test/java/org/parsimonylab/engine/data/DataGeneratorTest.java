@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.parsimonylab.engine.linalg.EjmlLinAlg;
 import org.parsimonylab.engine.linalg.LinAlg;
 
-/** The data sets of papers.md §1.1 and §2: shapes, ranks, whitening, masks, labels. */
+/** The data sets of docs/science.md §1.1 and §2: shapes, ranks, whitening, masks, labels. */
 class DataGeneratorTest {
     private static final LinAlg LA = new EjmlLinAlg();
 

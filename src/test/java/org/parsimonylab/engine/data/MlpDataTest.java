@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parsimonylab.engine.linalg.EjmlLinAlg;
 import org.parsimonylab.engine.linalg.LinAlg;
 
-/** The MLP data kinds: digits, csv, class clusters, union of subspaces (papers.md §3.4, §4). */
+/** The MLP data kinds: digits, csv, class clusters, union of subspaces (docs/science.md §3.4, §4). */
 class MlpDataTest {
     private final LinAlg la = new EjmlLinAlg();
 

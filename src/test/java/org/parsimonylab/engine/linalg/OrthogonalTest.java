@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** Haar orthogonal matrices and the scaled truncation of papers.md §1.3. */
+/** Haar orthogonal matrices and the scaled truncation of docs/science.md §1.3. */
 class OrthogonalTest {
 
     @Test

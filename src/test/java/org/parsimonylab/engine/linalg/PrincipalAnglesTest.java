@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** Angle invariants of DESIGN.md §6 and papers.md §6 pitfall 3. */
+/** Angle invariants of DESIGN.md §6 and docs/science.md §6 pitfall 3. */
 class PrincipalAnglesTest {
     private final LinAlg la = new EjmlLinAlg();
 

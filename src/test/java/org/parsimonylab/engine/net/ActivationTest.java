@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parsimonylab.engine.Labeled;
 
-/** Erf golden values and φ, φ′ of every activation (papers.md §3.2, §3.4). */
+/** Erf golden values and φ, φ′ of every activation (docs/science.md §3.2, §3.4). */
 class ActivationTest {
 
     /** x, erf(x), erfc(x) from mpmath at 30 digits. */

@@ -25,7 +25,7 @@ import org.parsimonylab.engine.train.ModelFactory;
 import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.engine.train.TrainingSpec;
 
-/** Target T8 of papers.md §5: compute_factor v1 ≡ v3 on whitened data, and both contain V_Φ (papers.md §1.5). */
+/** Target T8 of docs/science.md §5: compute_factor v1 ≡ v3 on whitened data, and both contain V_Φ (docs/science.md §1.5). */
 class InvariantSubspaceTest {
     private final LinAlg la = new EjmlLinAlg();
 

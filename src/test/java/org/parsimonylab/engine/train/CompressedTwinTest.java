@@ -25,7 +25,7 @@ import org.parsimonylab.engine.net.NetworkKind;
 import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
- * Target T7 of papers.md §5 (exact compression, γ = 0) on E6-like data reduced from d=1000, r=10 to d=50, r=3 (ε =
+ * Target T7 of docs/science.md §5 (exact compression, γ = 0) on E6-like data reduced from d=1000, r=10 to d=50, r=3 (ε =
  * 1e-3, L = 3, half-mean η = 50, i.e. η_eff = 0.02): the compressed twin's loss equals the wide network's to 1e-8
  * relative at every step until the wide loss falls below 1e-10, the fast k×k reduction equals the explicit L+2-factor
  * network, and ‖W_wide − W_comp‖_F/‖Φ‖_F stays constant.
@@ -117,7 +117,7 @@ class CompressedTwinTest {
         assertTrue(t > 1000, "a real trajectory with a plateau, not an instant fit (" + t + " steps)");
         assertTrue(maxRel <= 1e-8, "wide vs compressed loss, max relative difference " + maxRel);
         assertTrue(maxRelExplicit <= 1e-8, "explicit vs reduced loss, max relative difference " + maxRelExplicit);
-        // ε^L·‖O_{L:1}(I − V11V11ᵀ)‖_F/‖Φ‖_F ≈ 1e-9·√(d−2r)/‖Φ‖_F: tiny and constant (papers.md §1.5, T7).
+        // ε^L·‖O_{L:1}(I − V11V11ᵀ)‖_F/‖Φ‖_F ≈ 1e-9·√(d−2r)/‖Φ‖_F: tiny and constant (docs/science.md §1.5, T7).
         assertTrue(firstGap > 1e-12 && firstGap < 1e-8, "gap " + firstGap);
         assertTrue(maxGapChange <= 1e-6, "relative change of the gap " + maxGapChange);
     }

@@ -23,7 +23,7 @@ import org.parsimonylab.session.ExperimentSpec;
 import org.parsimonylab.session.VariantSpec;
 
 /**
- * The parsimony twin of papers.md §1.5 for init scales other than 1, for init.lastScale ≠ ε, and for shapes other
+ * The parsimony twin of docs/science.md §1.5 for init scales other than 1, for init.lastScale ≠ ε, and for shapes other
  * than width = d_in = d_out. Where the construction is exact the whole wide trajectory is predicted to rounding:
  * W_wide(t) = U_{L,1}·W̃_{L:1}(t)·V_{1,1}ᵀ + (∏ρ_l(t)/∏ε_l)·W_{L:1}(0)(I − V_{1,1}V_{1,1}ᵀ), with the twin's own
  * W̃(t) and ρ_l(0) = ε_l, ρ_l ← ρ_l − η_eff·ρ_l·∏_{j≠l}ρ_j² (the complement is a deep linear net fitting 0). That

@@ -13,7 +13,7 @@ import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.net.Initializer;
 import org.parsimonylab.engine.net.NetworkSpec;
 
-/** Reproduction target T1 of papers.md §5: the law of parsimony on E1 (d=30, r=3, L=3, ε=1, η=1, 50 steps). */
+/** Reproduction target T1 of docs/science.md §5: the law of parsimony on E1 (d=30, r=3, L=3, ε=1, η=1, 50 steps). */
 class LawOfParsimonyTest {
 
     @Test

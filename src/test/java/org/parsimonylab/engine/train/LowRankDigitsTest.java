@@ -23,7 +23,7 @@ import org.parsimonylab.engine.net.NetworkKind;
 import org.parsimonylab.engine.net.NetworkSpec;
 
 /**
- * Paper 2 §5 on the UCI digits (papers.md §3.4, reconstructed): the rank-20 MLP initialised inside S_big matches the
+ * Paper 2 §5 on the UCI digits (docs/science.md §3.4, reconstructed): the rank-20 MLP initialised inside S_big matches the
  * full MLP's test accuracy within 2 points and is far above the same MLP initialised in a random subspace. Setup: a
  * 3-layer GELU MLP of width 64, orthogonal init ε = 1, cross-entropy, full-batch GD with η = 0.2 for 300 steps, 30 %
  * of each class held out, seed 0 (presets/lowrank-mlp-digits.json).

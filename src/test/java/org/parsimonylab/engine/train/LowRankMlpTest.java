@@ -18,7 +18,7 @@ import org.parsimonylab.engine.net.InitSpec;
 import org.parsimonylab.engine.net.NetworkKind;
 import org.parsimonylab.engine.net.NetworkSpec;
 
-/** The low-rank MLP of paper 2 §5 (reconstructed, papers.md §3.4): factor gradients and initialisation. */
+/** The low-rank MLP of paper 2 §5 (reconstructed, docs/science.md §3.4): factor gradients and initialisation. */
 class LowRankMlpTest {
     private final LinAlg la = new EjmlLinAlg();
 

@@ -21,7 +21,7 @@ import org.parsimonylab.engine.net.Activation;
 import org.parsimonylab.engine.net.InitKind;
 import org.parsimonylab.engine.net.Initializer;
 
-/** Finite-difference checks of {@link MlpModel} gradients for every activation and loss (papers.md §3.2). */
+/** Finite-difference checks of {@link MlpModel} gradients for every activation and loss (docs/science.md §3.2). */
 class MlpGradientTest {
     private final LinAlg la = new EjmlLinAlg();
 

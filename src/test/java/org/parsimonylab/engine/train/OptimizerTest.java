@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** Each optimizer's update rule (optax semantics, papers.md §1.4) on hand-computed values. */
+/** Each optimizer's update rule (optax semantics, docs/science.md §1.4) on hand-computed values. */
 class OptimizerTest {
 
     private static TrainingSpec spec(OptimizerKind kind) {

@@ -21,7 +21,7 @@ import org.parsimonylab.engine.net.Initializer;
 import org.parsimonylab.engine.net.NetworkKind;
 import org.parsimonylab.engine.net.NetworkSpec;
 
-/** Target T6 of papers.md §5: with W_L of shape K×d the complement singular values stay exactly ε. */
+/** Target T6 of docs/science.md §5: with W_L of shape K×d the complement singular values stay exactly ε. */
 class RectangularOutputTest {
 
     @Test
