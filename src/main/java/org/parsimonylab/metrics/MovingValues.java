@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * Which singular values of one layer moved during a run, decided from the data rather than from metrics.blockRank:
- * σ_i moved once |σ_i(t) − σ_i(t₀)| &gt; tol · max(σ_i(t₀), median σ(t₀)) at some step t (the median is the plateau,
- * so values that start near 0 are not called moving for a tiny absolute change). Grown values (σ_i(t) &gt; σ_i(t₀))
- * form the top block of r₁ values and shrunk ones the bottom block of r₂, which need not be equal (issue 10: K = 4
- * outputs of which 2 grow and 4 shrink). Feed it the spectra in step order; it keeps two arrays of length d.
+ * σ_i moved once it left the plateau: |(σ_i(t) − σ_i(t₀)) − (m(t) − m(t₀))| &gt; tol · max(σ_i(t₀), m(t₀)) at some
+ * step t, where m(t) is the median of σ(t), the plateau. Measuring against the plateau's own drift keeps the middle
+ * of a deep linear network unmoved while the whole plateau shrinks by ρ(t) (docs/science.md §1.5: E1's middle 24 go
+ * from 1 to 0.951 together), and the max with m(t₀) keeps values that start near 0 from counting as moving for a tiny
+ * absolute change. Values that moved and now sit above the plateau's drift (σ_i(t) − σ_i(t₀) &gt; m(t) − m(t₀)) form
+ * the top block of r₁ values, those below it the bottom block of r₂, which need not be equal (issue 10: K = 4 outputs
+ * of which 2 grow and 4 shrink). Feed it the spectra in step order; it keeps two arrays of length d.
  */
 public final class MovingValues {
     /** The default relative tolerance: 1 % of the initial value (or of the plateau). */
@@ -18,6 +21,7 @@ public final class MovingValues {
     private double[] latest;
     private boolean[] moved;
     private double plateau;
+    private double drift;
 
     /** A detector with relative tolerance {@code tolerance} (&gt; 0). */
     public MovingValues(double tolerance) {
@@ -41,15 +45,16 @@ public final class MovingValues {
             initial = sv.clone();
             latest = sv.clone();
             moved = new boolean[sv.length];
-            double[] sorted = sv.clone();
-            Arrays.sort(sorted);
-            plateau = sorted.length == 0 ? 0 : Math.abs(sorted[sorted.length / 2]);
+            plateau = median(sv);
+            drift = 0;
             return false;
         }
+        drift = median(sv) - plateau;
         boolean fresh = false;
         for (int i = 0; i < sv.length; i++) {
             latest[i] = sv[i];
-            if (!moved[i] && Math.abs(sv[i] - initial[i]) > tolerance * Math.max(Math.abs(initial[i]), plateau)) {
+            double change = sv[i] - initial[i] - drift;
+            if (!moved[i] && Math.abs(change) > tolerance * Math.max(Math.abs(initial[i]), Math.abs(plateau))) {
                 moved[i] = true;
                 fresh = true;
             }
@@ -62,14 +67,24 @@ public final class MovingValues {
         return moved != null && i >= 0 && i < moved.length && moved[i];
     }
 
-    /** Whether index {@code i} moved and is now above its initial value. */
+    /** Whether index {@code i} moved and now sits above its start plus the plateau's drift. */
     public boolean grew(int i) {
-        return moved(i) && latest[i] > initial[i];
+        return moved(i) && latest[i] - initial[i] > drift;
     }
 
-    /** Whether index {@code i} moved and is now below its initial value. */
+    /** Whether index {@code i} moved and now sits below its start plus the plateau's drift. */
     public boolean shrank(int i) {
-        return moved(i) && latest[i] < initial[i];
+        return moved(i) && latest[i] - initial[i] < drift;
+    }
+
+    /** The median of {@code sv} (the plateau of a spectrum), 0 for none. */
+    static double median(double[] sv) {
+        if (sv.length == 0) {
+            return 0;
+        }
+        double[] sorted = sv.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The number of singular values seen (0 before any data). */
@@ -111,6 +126,7 @@ public final class MovingValues {
         latest = null;
         moved = null;
         plateau = 0;
+        drift = 0;
     }
 
     /**

@@ -55,14 +55,15 @@ class MovingValuesFigureTest {
         double[] first = sv(run.get(0), 1);
         int d = first.length;
         assertEquals(50, d);
-        // Moved by the definition, computed here independently: > 1 % of max(σᵢ(0), median σ(0)) at some step.
-        double[] sorted = first.clone();
-        java.util.Arrays.sort(sorted);
-        double plateau = sorted[d / 2];
+        // Moved by the definition, computed here independently: the change beyond the plateau's (median's) drift
+        // exceeds 1 % of max(σᵢ(0), median σ(0)) at some step.
+        double plateau = median(first);
         List<Integer> moved = new ArrayList<>();
         for (int i = 0; i < d; i++) {
             for (StepSnapshot s : run) {
-                if (Math.abs(sv(s, 1)[i] - first[i]) > 0.01 * Math.max(first[i], plateau)) {
+                double[] now = sv(s, 1);
+                double change = now[i] - first[i] - (median(now) - plateau);
+                if (Math.abs(change) > 0.01 * Math.max(first[i], plateau)) {
                     moved.add(i);
                     break;
                 }
@@ -86,6 +87,34 @@ class MovingValuesFigureTest {
         assertTrue(grown >= 5, "at least σ₁..σ₅ grew, got " + grown);
         assertEquals(moved.size(), f.moving(1).movedCount());
         assertTrue(f.title().contains("W₁"), f.title());
+    }
+
+    private static double median(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @Test
+    void aPlateauThatShrinksTogetherIsTheMiddleNotAMovingBlock() {
+        // E1's picture: 3 grow, 3 shrink below the plateau, and the middle 24 fall together from 1 to 0.951
+        MovingValues m = new MovingValues();
+        double[] start = new double[30];
+        java.util.Arrays.fill(start, 1.0);
+        m.add(start);
+        double[] end = new double[30];
+        java.util.Arrays.fill(end, 0.951);
+        end[0] = 1.57;
+        end[1] = 1.5;
+        end[2] = 1.31;
+        end[27] = 0.9;
+        end[28] = 0.87;
+        end[29] = 0.82;
+        m.add(end);
+        MovingValues.Partition p = m.partition();
+        assertEquals(3, p.top());
+        assertEquals(3, p.bottom());
+        assertEquals(24, p.middle());
     }
 
     @Test
