@@ -11,6 +11,7 @@ import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.linalg.PrincipalAngles;
 import org.parsimonylab.engine.linalg.Subspaces;
 import org.parsimonylab.engine.linalg.Svd;
+import org.parsimonylab.metrics.SubspaceAngleProbe;
 import org.parsimonylab.metrics.UpdateRank;
 
 /**
@@ -172,35 +173,14 @@ public final class SeriesAnalyzer {
     /** The angle series of the app's SubspaceAngleProbe with block rank r = k. */
     private void appAngles(
             String name, Reference ref, DMatrixRMaj u, DMatrixRMaj v, int r, int k, List<TensorMetric> out) {
-        double[][] right = blockAngles(ref.v, v, r, k);
-        double[][] left = blockAngles(ref.u, u, r, k);
-        out.add(TensorMetric.indexed(name, "angle-right-rad", right[0]));
-        out.add(TensorMetric.indexed(name, "angle-left-rad", left[0]));
-        out.add(TensorMetric.scalar(name, "angle-middle-right-rad", right[1][0]));
-        out.add(TensorMetric.scalar(name, "angle-middle-left-rad", left[1][0]));
-        out.add(TensorMetric.scalar(name, "angle-block-right-rad", right[1][1]));
-        out.add(TensorMetric.scalar(name, "angle-block-left-rad", left[1][1]));
-    }
-
-    /** {indexed angles}, {middle-block angle, 2r outer-block angle} between bases a (reference) and b. */
-    private double[][] blockAngles(DMatrixRMaj a, DMatrixRMaj b, int r, int k) {
-        double[] indexed = new double[k];
-        for (int i = 0; i < r; i++) {
-            indexed[i] = PrincipalAngles.vectorAngleRad(PrincipalAngles.column(a, i), PrincipalAngles.column(b, i));
-            int j = k - r + i;
-            indexed[j] = PrincipalAngles.vectorAngleRad(PrincipalAngles.column(a, j), PrincipalAngles.column(b, j));
-        }
-        int[] mid = PrincipalAngles.range(r, k - r);
-        double middle = mid.length == 0
-                ? 0.0
-                : PrincipalAngles.largestRad(PrincipalAngles.columns(a, mid), PrincipalAngles.columns(b, mid), la);
-        for (int i = r; i < k - r; i++) {
-            indexed[i] = middle;
-        }
-        int[] outer = PrincipalAngles.outerBlock(r, k);
-        double block =
-                PrincipalAngles.largestRad(PrincipalAngles.columns(a, outer), PrincipalAngles.columns(b, outer), la);
-        return new double[][] {indexed, {middle, block}};
+        SubspaceAngleProbe.Sides right = SubspaceAngleProbe.angles(ref.v, v, r, k, la);
+        SubspaceAngleProbe.Sides left = SubspaceAngleProbe.angles(ref.u, u, r, k, la);
+        out.add(TensorMetric.indexed(name, "angle-right-rad", right.indexed()));
+        out.add(TensorMetric.indexed(name, "angle-left-rad", left.indexed()));
+        out.add(TensorMetric.scalar(name, "angle-middle-right-rad", right.middle()));
+        out.add(TensorMetric.scalar(name, "angle-middle-left-rad", left.middle()));
+        out.add(TensorMetric.scalar(name, "angle-block-right-rad", right.block()));
+        out.add(TensorMetric.scalar(name, "angle-block-left-rad", left.block()));
     }
 
     private void update(

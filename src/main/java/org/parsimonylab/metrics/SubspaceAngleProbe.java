@@ -96,10 +96,20 @@ public final class SubspaceAngleProbe implements Probe {
         out.add(MetricSeries.ofLayer("angle-block-left-rad", l, blockLeft));
     }
 
-    private record Sides(double[] indexed, double middle, double block) {}
+    /**
+     * The angles of one side (left or right singular vectors) against the reference.
+     *
+     * @param indexed k angles: the top and bottom r vector by vector, the middle ones the middle block's angle
+     * @param middle the largest principal angle of the middle k − 2r block
+     * @param block the largest principal angle of the 2r outer block
+     */
+    public record Sides(double[] indexed, double middle, double block) {}
 
-    /** The M2 series, middle angle and block angle between reference basis {@code a} and current {@code b}. */
-    private static Sides angles(DMatrixRMaj a, DMatrixRMaj b, int r, int k, LinAlg linAlg) {
+    /**
+     * The M2 series, middle angle and block angle (docs/science.md §1.6) between the reference basis {@code a} and the
+     * current basis {@code b} (both n×k, orthonormal singular vectors in descending order) for block rank r.
+     */
+    public static Sides angles(DMatrixRMaj a, DMatrixRMaj b, int r, int k, LinAlg linAlg) {
         double[] indexed = new double[k];
         for (int i = 0; i < r; i++) {
             indexed[i] = PrincipalAngles.vectorAngleRad(PrincipalAngles.column(a, i), PrincipalAngles.column(b, i));
