@@ -31,7 +31,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.parsimonylab.chart.AnglesFigure;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.MetricLinesFigure;
 import org.parsimonylab.chart.SingularValuesFigure;
@@ -70,7 +69,7 @@ public final class CheckpointsModel {
     final SpectrumFigure spectrum = new SpectrumFigure();
     final SingularValuesFigure singularValues = new SingularValuesFigure();
     final WaterfallFigure waterfall = new WaterfallFigure();
-    final AnglesFigure angles = new AnglesFigure();
+    final MetricLinesFigure angles = new AnglesOfCheckpoints();
     final MetricLinesFigure updateEnergy = new UpdateEnergyOfCheckpoints();
 
     private final ObservableList<SelectedTensor> tensors = FXCollections.observableArrayList();
@@ -309,7 +308,9 @@ public final class CheckpointsModel {
                         "Analysed %d of %d checkpoints (%s each, %s left)",
                         done,
                         total,
-                        Format.duration(secondsEach),
+                        secondsEach < 1
+                                ? String.format(Locale.ROOT, "%.0f ms", secondsEach * 1000)
+                                : Format.duration(secondsEach),
                         Format.duration(secondsEach * (total - done))));
             } else {
                 idleStatus();
@@ -583,6 +584,49 @@ public final class CheckpointsModel {
                             + " were already strongest). 1 = all of it.",
                     "no update yet (the first checkpoint is the reference)",
                     name -> name.equals("update-energy-top-k") || name.equals("update-energy-ref-block"));
+            legend(
+                    this,
+                    Map.of(
+                            "update-energy-top-k", "in the update's own top k",
+                            "update-energy-ref-block", "in the reference's top-k block"));
         }
+    }
+
+    /**
+     * Principal angles of a checkpoint series: the largest angle between the top-k left (right) singular subspaces
+     * of W(t) and W(ref), and between the top-k left subspace of a tensor and the top-k right subspace of the next
+     * one where the shapes chain. (The app's {@code AnglesFigure} would also draw the middle and bottom blocks of the
+     * law of parsimony, which a trained network does not have; same base figure, fewer lines.)
+     */
+    static final class AnglesOfCheckpoints extends MetricLinesFigure {
+        AnglesOfCheckpoints() {
+            super(
+                    "Principal angles",
+                    "largest angle (rad)",
+                    "Largest principal angle between the selected tensor's top-k singular subspaces now and at the"
+                            + " reference checkpoint (0 = the top-k directions did not rotate, π/2 = they are new),"
+                            + " left and right; and between its top-k left subspace and the next tensor's top-k right"
+                            + " subspace where the shapes chain (0 = the layers pass the same directions on).",
+                    "no angles yet (the first checkpoint is the reference)",
+                    name -> name.equals("angle-top-left-rad")
+                            || name.equals("angle-top-right-rad")
+                            || name.equals("alignment-top-rad"));
+            legend(
+                    this,
+                    Map.of(
+                            "angle-top-left-rad", "top-k left subspace vs reference",
+                            "angle-top-right-rad", "top-k right subspace vs reference",
+                            "alignment-top-rad", "top-k alignment with the next tensor"));
+        }
+    }
+
+    /** Names the legend entries of {@code f}'s lines in words. */
+    private static void legend(MetricLinesFigure f, Map<String, String> names) {
+        XYPlot plot = (XYPlot) f.chart().getPlot();
+        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer())
+                .setLegendItemLabelGenerator((data, series) -> {
+                    String key = data.getSeriesKey(series).toString();
+                    return names.getOrDefault(key, key);
+                });
     }
 }
