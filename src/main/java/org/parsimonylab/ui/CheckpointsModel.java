@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ import org.parsimonylab.checkpoints.TensorMetric;
 import org.parsimonylab.checkpoints.TensorSelection;
 import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.linalg.LinAlgs;
+import org.parsimonylab.export.MetricsCsv;
+import org.parsimonylab.export.RunFolderReader;
 import org.parsimonylab.metrics.MetricSeries;
 import org.parsimonylab.metrics.StepSnapshot;
 import org.parsimonylab.session.RunHistory;
@@ -146,7 +149,7 @@ public final class CheckpointsModel {
         source.set(paths.size() == 1 ? paths.get(0).toString() : paths.size() + " checkpoints");
         seriesName =
                 folder ? paths.get(0).toAbsolutePath().normalize().getFileName().toString() : "checkpoints";
-        watch = watchFolder && folder;
+        watch = watchFolder && folder && !isAnalysisFolder(paths.get(0));
         watching.set(watch);
         busy.set(true);
         status.set((watch ? "Watching " : "Reading ") + source.get() + "…");
@@ -201,6 +204,10 @@ public final class CheckpointsModel {
         SeriesAnalyzer analyzer = new SeriesAnalyzer(seriesNameOf(paths, folder), options, linAlgs.get());
         long[] last = {Long.MIN_VALUE};
         try {
+            if (folder && isAnalysisFolder(paths.get(0))) {
+                readAnalysis(gen, paths.get(0));
+                return;
+            }
             if (!watch) {
                 List<Checkpoint> all =
                         folder ? CheckpointSeries.scan(paths.get(0)).checkpoints() : openFiles(paths);
@@ -228,6 +235,91 @@ public final class CheckpointsModel {
         } catch (IOException | RuntimeException e) {
             fail(gen, e);
         }
+    }
+
+    /** Whether {@code dir} is what {@code analyze} writes (metrics.csv and selection.csv), not checkpoints. */
+    static boolean isAnalysisFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("metrics.csv")) && Files.isRegularFile(dir.resolve("selection.csv"));
+    }
+
+    /**
+     * Shows an analysis folder written by {@code analyze}: its first series' metrics.csv (the tensor names in the
+     * layer column, numbered in order of first appearance, which is the order of selection.csv) and selection.csv.
+     */
+    private void readAnalysis(long gen, Path dir) throws IOException {
+        List<MetricsCsv.Row> rows = MetricsCsv.read(dir.resolve("metrics.csv"));
+        if (rows.isEmpty()) {
+            throw new IOException(dir.resolve("metrics.csv") + ": no measurements");
+        }
+        String variant = rows.get(0).variant();
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        for (MetricsCsv.Row r : rows) {
+            if (r.variant().equals(variant) && r.layer() != MetricSeries.NO_LAYER) {
+                names.putIfAbsent(r.layer(), r.layerName());
+            }
+        }
+        Map<String, SelectedTensor> shapes = selectionCsv(dir.resolve("selection.csv"), variant);
+        List<SelectedTensor> selection = new ArrayList<>();
+        for (String name : names.values()) {
+            SelectedTensor t = shapes.get(name);
+            selection.add(t != null ? t : new SelectedTensor(name, new long[] {0, 0}, "?", 0, 0));
+        }
+        List<StepSnapshot> snaps = RunFolderReader.history(rows).snapshots(variant);
+        post(gen, () -> {
+            seriesName = variant;
+            for (StepSnapshot snap : snaps) {
+                accept(selection, snap);
+            }
+            busy.set(false);
+            status.set("Read " + snaps.size() + " analysed checkpoints of " + variant + " from " + dir);
+        });
+    }
+
+    /** The tensors of {@code variant} in an analysis folder's selection.csv (variant,tensor,shape,dtype,rows,cols,…). */
+    private static Map<String, SelectedTensor> selectionCsv(Path file, String variant) throws IOException {
+        Map<String, SelectedTensor> out = new HashMap<>();
+        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = csvFields(lines.get(i));
+            if (f.size() < 6 || !f.get(0).equals(variant)) {
+                continue;
+            }
+            try {
+                long[] shape = Arrays.stream(f.get(2).split("x"))
+                        .mapToLong(Long::parseLong)
+                        .toArray();
+                out.put(
+                        f.get(1),
+                        new SelectedTensor(
+                                f.get(1), shape, f.get(3), Integer.parseInt(f.get(4)), Integer.parseInt(f.get(5))));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": line " + (i + 1) + ": shape, rows and cols must be numbers", e);
+            }
+        }
+        return out;
+    }
+
+    /** The fields of one CSV line (RFC 4180 quotes undone). */
+    private static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cur.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        fields.add(cur.toString());
+        return fields;
     }
 
     /** While the job is current: polls the folder when watched, else waits to be told to watch. */

@@ -100,7 +100,9 @@ public final class CheckpointsView extends BorderPane {
     }
 
     private boolean canWatch() {
-        return paths.size() == 1 && java.nio.file.Files.isDirectory(paths.get(0));
+        return paths.size() == 1
+                && java.nio.file.Files.isDirectory(paths.get(0))
+                && !CheckpointsModel.isAnalysisFolder(paths.get(0));
     }
 
     /** Stops the analysis thread and the redraws. */

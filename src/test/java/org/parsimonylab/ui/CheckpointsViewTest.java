@@ -1,5 +1,6 @@
 package org.parsimonylab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,8 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parsimonylab.chart.SpectrumFigure;
+import org.parsimonylab.checkpoints.AnalysisFolderWriter;
+import org.parsimonylab.checkpoints.AnalysisOptions;
+import org.parsimonylab.checkpoints.Checkpoint;
 import org.parsimonylab.checkpoints.CheckpointFiles;
+import org.parsimonylab.checkpoints.CheckpointMetrics;
+import org.parsimonylab.checkpoints.CheckpointSeries;
 import org.parsimonylab.checkpoints.SelectedTensor;
+import org.parsimonylab.checkpoints.SeriesAnalyzer;
+import org.parsimonylab.engine.linalg.LinAlgs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -189,6 +197,41 @@ class CheckpointsViewTest {
         assertEquals(
                 List.of("fc.weight", "head.weight"),
                 names(robot).stream().sorted().toList());
+    }
+
+    @Test
+    void anAnalysisFolderWrittenByAnalyzeReadsBack(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cnn-run"));
+        for (long step = 0; step <= 20; step += 10) {
+            write(dir, step);
+        }
+        CheckpointSeries series = CheckpointSeries.scan(dir);
+        SeriesAnalyzer analyzer = new SeriesAnalyzer(series.name(), AnalysisOptions.defaults(), LinAlgs.create("ejml"));
+        List<CheckpointMetrics> measured = new ArrayList<>();
+        Path out;
+        try (AnalysisFolderWriter w = AnalysisFolderWriter.create(tmp.resolve("analysis"))) {
+            for (Checkpoint c : series.checkpoints()) {
+                measured.add(analyzer.analyze(c));
+                w.append(measured.get(measured.size() - 1));
+            }
+            w.selection(series.name(), analyzer.selection());
+            out = w.commit();
+        }
+        Path folder = out;
+        robot.interact(() -> view.open(List.of(folder), false));
+        FxWait.until(robot, () -> view.model().steps().size() == 3);
+        assertEquals(analyzer.selection().stream().map(SelectedTensor::name).toList(), names(robot));
+        AtomicReference<SelectedTensor> first = new AtomicReference<>();
+        robot.interact(() -> first.set(view.model().tensors().get(0)));
+        assertEquals(analyzer.selection().get(0).cols(), first.get().cols(), "shapes come from selection.csv");
+        int head = names(robot).indexOf("head.weight");
+        robot.interact(() -> {
+            view.tensorList().getSelectionModel().select(head);
+            view.scrubTo(10);
+            view.flushCharts();
+        });
+        assertArrayEquals(measured.get(1).find("head.weight", "sv").values(), drawn(view.model().spectrum), 0.0);
+        assertEquals("", view.model().errorProperty().get());
     }
 
     @Test
