@@ -66,8 +66,11 @@ public final class CheckpointsModel {
     /** Time between two looks at a watched folder. */
     static final long POLL_MILLIS = 300;
 
-    /** Polls a complete-looking but unreadable checkpoint is waited for before it is skipped with a warning. */
-    static final int GIVE_UP_POLLS = 20;
+    /**
+     * Polls a complete-looking but unreadable checkpoint is waited for before it is skipped with a warning: a minute,
+     * so a copy to a shared folder that stalls for a while is not given up on.
+     */
+    static final int GIVE_UP_POLLS = 200;
 
     final SpectrumFigure spectrum = new SpectrumFigure();
     final SingularValuesFigure singularValues = new SingularValuesFigure();
