@@ -3,29 +3,24 @@ package org.parsimonylab.checkpoints;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.parsimonylab.export.MetricsCsv;
+import org.parsimonylab.export.StagedFolder;
 
 /**
  * Writes an analysis folder like a run folder (DESIGN.md §5): {@code metrics.csv} in the same long format
  * ({@code step,variant,metric,layer,index,value}, with {@code layer} = the tensor's name and {@code variant} = the
  * series' name), {@code selection.csv} (the tensors analysed and their matrix shapes), {@code checkpoints.csv} (each
  * checkpoint's step, file and where its step came from), {@code README.txt}, and figures. Everything goes into a
- * hidden sibling {@code .<name>.partial-<random>} that {@link #commit()} renames to the final folder, so the folder
- * appears complete or not at all; {@link #close()} without commit removes it. Not thread-safe.
+ * hidden sibling {@code .<name>.partial-<random>} that {@link #commit()} renames to the final folder
+ * ({@link StagedFolder}), so the folder appears complete or not at all; {@link #close()} without commit removes it. Not thread-safe.
  */
 public final class AnalysisFolderWriter implements AutoCloseable {
     private final Path target;
@@ -66,12 +61,11 @@ public final class AnalysisFolderWriter implements AutoCloseable {
             }
         }
         Files.createDirectories(parent);
-        String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        Path temp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".partial-" + suffix));
+        Path temp = StagedFolder.createPartial(parent, target.getFileName().toString());
         try {
             return new AnalysisFolderWriter(target, temp);
         } catch (IOException e) {
-            deleteTree(temp);
+            StagedFolder.deleteTree(temp);
             throw e;
         }
     }
@@ -146,17 +140,10 @@ public final class AnalysisFolderWriter implements AutoCloseable {
         metrics.close();
         selection.close();
         checkpoints.close();
-        if (Files.isDirectory(target)) {
-            try {
-                Files.delete(target);
-            } catch (DirectoryNotEmptyException e) {
-                throw new IOException("cannot write " + target + ": something appeared in it meanwhile", e);
-            }
-        }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
+            StagedFolder.moveIntoPlace(temp, target);
+        } catch (DirectoryNotEmptyException e) {
+            throw new IOException("cannot write " + target + ": something appeared in it meanwhile", e);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("cannot write " + target + ": it appeared meanwhile", e);
         }
@@ -179,7 +166,7 @@ public final class AnalysisFolderWriter implements AutoCloseable {
                     // the folder is being removed anyway
                 }
             }
-            deleteTree(temp);
+            StagedFolder.deleteTree(temp);
         }
     }
 
@@ -216,24 +203,5 @@ public final class AnalysisFolderWriter implements AutoCloseable {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

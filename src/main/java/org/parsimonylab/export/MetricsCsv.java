@@ -14,7 +14,7 @@ import org.parsimonylab.metrics.StepSnapshot;
 
 /**
  * The metrics.csv of a run folder (DESIGN.md §5, long format): header {@code step,variant,metric,layer,index,value},
- * one row per value; layer and index are empty when absent, values are printed by {@link Double#toString} with
+ * one row per value; layer and index are empty when absent (an analysis folder's layer holds tensor names), values are printed by {@link Double#toString} with
  * NaN and infinities as {@code nan}, {@code inf}, {@code -inf}.
  */
 public final class MetricsCsv {
@@ -31,11 +31,25 @@ public final class MetricsCsv {
      * @param step the training step
      * @param variant the variant name
      * @param metric the metric name
-     * @param layer the layer, or {@link MetricSeries#NO_LAYER} when the column is empty
+     * @param layer the layer, or {@link MetricSeries#NO_LAYER} when the column is empty; when the column holds names
+     *     (an analysis folder's tensor names), the name's number: 1, 2, … in order of first appearance in the file
      * @param index the index within an indexed metric, or -1 when the column is empty
      * @param value the value (may be NaN or infinite)
+     * @param layerName the layer column as written: a number, a tensor's name, or "" when empty
      */
-    public record Row(long step, String variant, String metric, int layer, int index, double value) {}
+    public record Row(long step, String variant, String metric, int layer, int index, double value, String layerName) {
+        /** A row whose layer is a number (or {@link MetricSeries#NO_LAYER}). */
+        public Row(long step, String variant, String metric, int layer, int index, double value) {
+            this(
+                    step,
+                    variant,
+                    metric,
+                    layer,
+                    index,
+                    value,
+                    layer == MetricSeries.NO_LAYER ? "" : Integer.toString(layer));
+        }
+    }
 
     /** Largest index accepted in a row: far above any layer's min(rows, cols), so a corrupted file cannot ask for
      * a gigantic array. */
@@ -75,6 +89,7 @@ public final class MetricsCsv {
         }
         String line;
         long lineNumber = 1;
+        LayerNames names = new LayerNames();
         org.parsimonylab.engine.data.BoundedLineReader lines =
                 new org.parsimonylab.engine.data.BoundedLineReader(in, MAX_LINE_CHARS);
         while ((line = next(lines, lineNumber + 1)) != null) {
@@ -84,7 +99,7 @@ public final class MetricsCsv {
             }
             Row row;
             try {
-                row = parse(line);
+                row = parse(line, names);
             } catch (IllegalArgumentException e) {
                 throw new FormatException("line " + lineNumber + ": " + e.getMessage());
             }
@@ -143,18 +158,54 @@ public final class MetricsCsv {
         return s;
     }
 
-    private static Row parse(String line) {
+    private static Row parse(String line, LayerNames names) {
         List<String> f = split(line);
         if (f.size() != FIELDS) {
             throw new IllegalArgumentException("expected " + FIELDS + " fields, found " + f.size());
         }
+        String layer = f.get(3);
         return new Row(
                 parseLong("step", f.get(0)),
                 f.get(1),
                 f.get(2),
-                f.get(3).isEmpty() ? MetricSeries.NO_LAYER : (int) parseLong("layer", f.get(3)),
+                names.number(layer),
                 f.get(4).isEmpty() ? -1 : index(f.get(4)),
-                parseValue(f.get(5)));
+                parseValue(f.get(5)),
+                layer.strip());
+    }
+
+    /**
+     * The layer column of one file: numbers (a run folder) or names (an analysis folder: tensor names, numbered 1, 2,
+     * … in order of first appearance, the order of its selection.csv); one file uses one kind.
+     */
+    private static final class LayerNames {
+        private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+        private boolean numeric;
+
+        int number(String column) {
+            String s = column.strip();
+            if (s.isEmpty()) {
+                return MetricSeries.NO_LAYER;
+            }
+            if (s.matches("[+-]?[0-9]+")) {
+                if (!numbers.isEmpty()) {
+                    throw new IllegalArgumentException("layer " + s + " is a number, but earlier rows name their"
+                            + " layers (one file holds layer numbers or tensor names, not both)");
+                }
+                numeric = true;
+                return (int) parseLong("layer", s);
+            }
+            if (numeric) {
+                throw new IllegalArgumentException("layer '" + s + "' is a name, but earlier rows number their"
+                        + " layers (one file holds layer numbers or tensor names, not both)");
+            }
+            Integer n = numbers.get(s);
+            if (n == null) {
+                n = numbers.size() + 1;
+                numbers.put(s, n);
+            }
+            return n;
+        }
     }
 
     private static String next(org.parsimonylab.engine.data.BoundedLineReader lines, long lineNumber)

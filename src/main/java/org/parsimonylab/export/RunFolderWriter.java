@@ -3,23 +3,17 @@ package org.parsimonylab.export;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.net.NetworkKind;
@@ -125,7 +119,7 @@ public final class RunFolderWriter implements AutoCloseable {
      */
     private static List<String> removeStale(Path parent, String name) {
         List<String> removed = new java.util.ArrayList<>();
-        String prefix = "." + name + ".partial-";
+        String prefix = StagedFolder.partialPrefix(name);
         try (DirectoryStream<Path> entries =
                 Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path dir : entries) {
@@ -133,7 +127,7 @@ public final class RunFolderWriter implements AutoCloseable {
                     continue;
                 }
                 try {
-                    deleteRecursively(dir);
+                    StagedFolder.deleteTree(dir);
                     removed.add(dir.toString());
                 } catch (IOException e) {
                     // someone else's folder we cannot delete: leave it
@@ -401,22 +395,9 @@ public final class RunFolderWriter implements AutoCloseable {
         }
         refuseOccupied(out, target);
         try {
-            Files.deleteIfExists(target);
-        } catch (DirectoryNotEmptyException e) {
+            StagedFolder.moveIntoPlace(temp, target);
+        } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
             throw new RunFolderExistsException(out, "is not empty");
-        } catch (IOException e) {
-            throw IoMessages.failure("replace the empty folder", target, e);
-        }
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new RunFolderExistsException(out, "is not empty");
-        } catch (IOException e) {
-            throw IoMessages.failure("move " + temp + " to", target, e);
         }
         state = State.COMMITTED;
         return out;
@@ -439,7 +420,7 @@ public final class RunFolderWriter implements AutoCloseable {
             }
         }
         try {
-            deleteRecursively(temp);
+            StagedFolder.deleteTree(temp);
         } catch (IOException e) {
             throw IoMessages.failure("delete", temp, e);
         }
@@ -516,59 +497,20 @@ public final class RunFolderWriter implements AutoCloseable {
     }
 
     private static Path createTemporary(Path parent, String name) throws IOException {
-        // Files.createTempDirectory would make the folder private (rwx------) and the run folder would keep that
-        // mode after the rename; a plain createDirectory keeps the user's umask.
-        for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-            Path dir = parent.resolve("." + name + ".partial-" + suffix);
+        Path dir = StagedFolder.createPartial(parent, name);
+        try {
+            ProcessHandle self = ProcessHandle.current();
+            long started = self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+            Files.writeString(dir.resolve(OWNER), self.pid() + " " + started + "\n", StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
             try {
-                Files.createDirectory(dir);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw IoMessages.failure("write to", parent, e);
-                }
-                continue;
-            } catch (IOException e) {
-                throw IoMessages.failure("write to", parent, e);
+                StagedFolder.deleteTree(dir);
+            } catch (IOException ignored) {
+                // nothing more to do; the next run removes it
             }
-            try {
-                ProcessHandle self = ProcessHandle.current();
-                long started =
-                        self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-                Files.writeString(dir.resolve(OWNER), self.pid() + " " + started + "\n", StandardCharsets.UTF_8);
-                return dir;
-            } catch (IOException e) {
-                try {
-                    deleteRecursively(dir);
-                } catch (IOException ignored) {
-                    // nothing more to do; the next run removes it
-                }
-                throw IoMessages.failure("write to", dir, e);
-            }
+            throw IoMessages.failure("write to", dir, e);
         }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // walkFileTree does not follow symbolic links, so nothing outside the temporary directory is touched.
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private String readme(String title, List<String> metricDocs) {

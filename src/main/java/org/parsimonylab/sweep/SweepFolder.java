@@ -2,13 +2,10 @@ package org.parsimonylab.sweep;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.parsimonylab.export.AtomicFiles;
+import org.parsimonylab.export.StagedFolder;
 
 /**
  * The layout of a sweep folder: {@code plan.json}, {@code runs/<id>/} (each exactly the run folder {@code run} writes),
@@ -105,33 +102,16 @@ public final class SweepFolder {
     public void clearAttempt(SweepPoint p) throws IOException {
         Path runs = AtomicFiles.directory(root.resolve("runs"));
         deleteTree(runFolder(p));
-        try (DirectoryStream<Path> partials = Files.newDirectoryStream(runs, "." + p.id() + ".partial-*")) {
+        try (DirectoryStream<Path> partials =
+                Files.newDirectoryStream(runs, StagedFolder.partialPrefix(p.id()) + "*")) {
             for (Path partial : partials) {
                 deleteTree(partial);
             }
         }
     }
 
+    /** Deletes {@code dir} and everything in it, if it exists ({@link StagedFolder#deleteTree}). */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                try {
-                    Files.deleteIfExists(d);
-                } catch (NoSuchFileException ignored) {
-                    // removed meanwhile
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        StagedFolder.deleteTree(dir);
     }
 }

@@ -39,6 +39,8 @@ import org.parsimonylab.preset.PresetOverrides;
  *   <li>{@code --paused} open without playing
  *   <li>{@code --record=DIR} write the run folder of the current run to DIR (new or empty) when it ends or when the
  *       window closes, whichever comes first; File → Save run… does the same on demand
+ *   <li>{@code --open-checkpoints=PATH} also open a checkpoints window on a folder ({@code --watch-checkpoints}:
+ *       watching it)
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
  *       exit
@@ -119,6 +121,9 @@ public class App extends Application {
         if (options.measurePulseSeconds > 0) {
             measurePulse(options.measurePulseSeconds);
         }
+        if (options.openCheckpoints != null) {
+            CheckpointsView.openWindow(stage, List.of(Path.of(options.openCheckpoints)), options.watchCheckpoints);
+        }
     }
 
     /** File: Export all figures…, Save run…, Open run…; every failure is shown in a dialog. */
@@ -134,6 +139,16 @@ public class App extends Application {
         open.setId("openRun");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openRun(stage));
+        MenuItem openCheckpoints = new MenuItem("Open checkpoints…");
+        openCheckpoints.setId("openCheckpoints");
+        openCheckpoints.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a folder of checkpoints (.safetensors, .npz, folders of .npy files)");
+            File dir = chooser.showDialog(stage);
+            if (dir != null) {
+                CheckpointsView.openWindow(stage, List.of(dir.toPath()), false);
+            }
+        });
         MenuItem savePreset = new MenuItem("Save settings as preset…");
         savePreset.setId("savePreset");
         savePreset.setAccelerator(
@@ -156,6 +171,7 @@ public class App extends Application {
                 new SeparatorMenuItem(),
                 save,
                 open,
+                openCheckpoints,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),
@@ -394,6 +410,8 @@ public class App extends Application {
         String screenshot;
         double screenshotAfterSeconds = 8;
         double measurePulseSeconds;
+        String openCheckpoints;
+        boolean watchCheckpoints;
 
         static Options parse(List<String> args) {
             Options o = new Options();
@@ -413,6 +431,10 @@ public class App extends Application {
                     o.screenshot = a.substring("--screenshot=".length());
                 } else if (a.startsWith("--screenshot-after=")) {
                     o.screenshotAfterSeconds = Double.parseDouble(a.substring("--screenshot-after=".length()));
+                } else if (a.startsWith("--open-checkpoints=")) {
+                    o.openCheckpoints = a.substring("--open-checkpoints=".length());
+                } else if (a.equals("--watch-checkpoints")) {
+                    o.watchCheckpoints = true;
                 } else if (a.startsWith("--measure-pulse=")) {
                     o.measurePulseSeconds = Double.parseDouble(a.substring("--measure-pulse=".length()));
                 } else {

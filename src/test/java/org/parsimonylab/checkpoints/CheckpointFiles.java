@@ -20,14 +20,14 @@ import java.util.zip.ZipOutputStream;
  * optional {@code __metadata__} of strings, then the data), NumPy .npy 1.0 and .npz (a zip of .npy members, stored or
  * deflated, as np.savez and np.savez_compressed write them).
  */
-final class CheckpointFiles {
+public final class CheckpointFiles {
     private CheckpointFiles() {}
 
     /** A tensor to write: its dtype name as the format spells it, its shape, and its raw little-endian bytes. */
-    record Raw(String dtype, long[] shape, byte[] bytes) {}
+    public record Raw(String dtype, long[] shape, byte[] bytes) {}
 
     /** A tensor of doubles encoded as F64 / F32 (rounded to float) — safetensors names. */
-    static Raw tensor(String dtype, long[] shape, double[] values) {
+    public static Raw tensor(String dtype, long[] shape, double[] values) {
         ByteBuffer b;
         switch (dtype) {
             case "F64" -> {
@@ -68,7 +68,7 @@ final class CheckpointFiles {
     }
 
     /** The safetensors bytes of {@code tensors} (in map order) with optional metadata. */
-    static byte[] safetensors(Map<String, Raw> tensors, Map<String, String> metadata) {
+    public static byte[] safetensors(Map<String, Raw> tensors, Map<String, String> metadata) {
         StringBuilder json = new StringBuilder("{");
         if (metadata != null && !metadata.isEmpty()) {
             json.append("\"__metadata__\":{");
@@ -116,7 +116,8 @@ final class CheckpointFiles {
         return out.array();
     }
 
-    static void writeSafetensors(Path file, Map<String, Raw> tensors, Map<String, String> metadata) throws IOException {
+    public static void writeSafetensors(Path file, Map<String, Raw> tensors, Map<String, String> metadata)
+            throws IOException {
         Files.write(file, safetensors(tensors, metadata));
     }
 
@@ -175,7 +176,7 @@ final class CheckpointFiles {
     }
 
     /** A folder of .npy files, one per tensor. */
-    static void writeNpyFolder(Path dir, Map<String, Raw> tensors) throws IOException {
+    public static void writeNpyFolder(Path dir, Map<String, Raw> tensors) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, Raw> e : tensors.entrySet()) {
             Files.write(dir.resolve(e.getKey() + ".npy"), npy(e.getValue()));
@@ -183,7 +184,8 @@ final class CheckpointFiles {
     }
 
     /** Writes {@code bytes} to {@code out} in two parts with a pause between, as a slow writer would. */
-    static void writeSlowly(OutputStream out, byte[] bytes, long pauseMillis) throws IOException, InterruptedException {
+    public static void writeSlowly(OutputStream out, byte[] bytes, long pauseMillis)
+            throws IOException, InterruptedException {
         int half = bytes.length / 2;
         out.write(bytes, 0, half);
         out.flush();
@@ -194,7 +196,7 @@ final class CheckpointFiles {
 
     /** An ordered map, for readability. */
     @SafeVarargs
-    static Map<String, Raw> of(Map.Entry<String, Raw>... entries) {
+    public static Map<String, Raw> of(Map.Entry<String, Raw>... entries) {
         Map<String, Raw> m = new LinkedHashMap<>();
         for (Map.Entry<String, Raw> e : entries) {
             m.put(e.getKey(), e.getValue());

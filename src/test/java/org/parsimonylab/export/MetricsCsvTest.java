@@ -34,6 +34,26 @@ class MetricsCsvTest {
     }
 
     @Test
+    void tensorNamesInTheLayerColumnAreNumberedInOrderOfFirstAppearance() throws IOException {
+        Path file = csv("0,run,sv,encoder.w,0,2.0\n0,run,sv,\"blocks.0,attn\",0,3.0\n100,run,sv,encoder.w,1,4.0\n"
+                + "100,run,loss,,,0.5\n");
+        assertEquals(
+                List.of(
+                        new MetricsCsv.Row(0, "run", "sv", 1, 0, 2.0, "encoder.w"),
+                        new MetricsCsv.Row(0, "run", "sv", 2, 0, 3.0, "blocks.0,attn"),
+                        new MetricsCsv.Row(100, "run", "sv", 1, 1, 4.0, "encoder.w"),
+                        new MetricsCsv.Row(100, "run", "loss", MetricSeries.NO_LAYER, -1, 0.5, "")),
+                MetricsCsv.read(file));
+        assertEquals("3", new MetricsCsv.Row(0, "w", "sv", 3, 0, 1.0).layerName(), "a numbered layer's name");
+    }
+
+    @Test
+    void oneFileHoldsLayerNumbersOrNamesNotBoth() throws IOException {
+        assertFails(csv("0,w,sv,1,0,1\n0,w,sv,fc.weight,0,1\n"), "line 3: layer 'fc.weight' is a name");
+        assertFails(csv("0,w,sv,fc.weight,0,1\n0,w,sv,2,0,1\n"), "line 3: layer 2 is a number");
+    }
+
+    @Test
     void malformedFilesNameTheFileAndLine() throws IOException {
         assertFails(csv("0,w,loss,,,1.0\n0,w,loss,,1.0\n"), "line 3: expected 6 fields, found 5");
         assertFails(csv("0,w,loss,,,one\n"), "line 2: value 'one' is not a number");

@@ -106,6 +106,7 @@ class SaveOpenExportTest {
                         "Open preset…",
                         "Save run…",
                         "Open run…",
+                        "Open checkpoints…",
                         "Export all figures…",
                         "Quit"),
                 file.getItems().stream()
