@@ -134,6 +134,9 @@ public class App extends Application {
         open.setId("openRun");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openRun(stage));
+        MenuItem ghost = new MenuItem("Open run as ghost…");
+        ghost.setId("openGhost");
+        ghost.setOnAction(e -> openGhost(stage));
         MenuItem savePreset = new MenuItem("Save settings as preset…");
         savePreset.setId("savePreset");
         savePreset.setAccelerator(
@@ -156,6 +159,7 @@ public class App extends Application {
                 new SeparatorMenuItem(),
                 save,
                 open,
+                ghost,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),
@@ -286,6 +290,19 @@ public class App extends Application {
                 Dialogs.error(stage, "Cannot open the run", FigureExports.message(error));
             }
         });
+    }
+
+    private void openGhost(Stage stage) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a run folder as a ghost beside the live run");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            controller.openGhostAsync(dir.toPath()).whenComplete((ok, error) -> {
+                if (error != null) {
+                    Dialogs.error(stage, "Cannot open the run as a ghost", FigureExports.message(error));
+                }
+            });
+        }
     }
 
     private void onKey(KeyEvent e, Scene scene, RunViewModel run) {

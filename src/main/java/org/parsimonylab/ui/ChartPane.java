@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -31,6 +33,7 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.LegendItemEntity;
+import org.jfree.chart.event.PlotChangeListener;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -38,6 +41,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
+import org.parsimonylab.chart.Axes;
 import org.parsimonylab.chart.ChartStyle;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.LossFigure;
@@ -59,6 +64,14 @@ public final class ChartPane extends BorderPane {
     private LossSmoother smoother;
     private final FigureExports exports;
     private final Supplier<String> key;
+    private final boolean byStep;
+    private boolean wallTime;
+    private Function<Comparable<?>, StepClock> clocks = k -> null;
+    private final Map<XYDataset, WallTimeDataset> timeViews = new IdentityHashMap<>();
+    private final PlotChangeListener rewrap = e -> wrapDatasets();
+
+    /** The x axis label of charts over training time. */
+    public static final String WALL_TIME_LABEL = "training time (s)";
 
     /** A pane showing {@code figure}; {@code id} names it for tests and styling; no export menu. */
     public ChartPane(Figure figure, String id) {
@@ -113,14 +126,14 @@ public final class ChartPane extends BorderPane {
             figure.resetZoom();
             figure.flush();
         });
-        boolean byStep = figure.chart().getPlot() instanceof XYPlot plot
+        byStep = figure.chart().getPlot() instanceof XYPlot plot
                 && "step".equals(plot.getDomainAxis().getLabel());
         logX.setId(id + "-logx");
         logX.setVisible(byStep);
         logX.setManaged(byStep);
         logX.setFocusTraversable(false);
         logX.setTooltip(new Tooltip("Logarithmic or linear step axis (early steps spread out)"));
-        logX.selectedProperty().addListener((obs, old, now) -> setLogX(now));
+        logX.selectedProperty().addListener((obs, old, now) -> applyDomainAxis());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(8, info, gap);
@@ -234,7 +247,8 @@ public final class ChartPane extends BorderPane {
                 shownPaints.put(key, p != null ? p : ((AbstractRenderer) r).lookupSeriesPaint(s));
                 r.setSeriesPaint(s, new Color(0, 0, 0, ChartReadout.HIDDEN_ALPHA), false);
                 ((AbstractRenderer) r).setLegendTextPaint(s, Color.LIGHT_GRAY);
-            } else if (d == 0 || plot.getDataset(d) != (smoother == null ? null : smoother.smoothed())) {
+            } else if (d == 0
+                    || WallTimeDataset.unwrap(plot.getDataset(d)) != (smoother == null ? null : smoother.smoothed())) {
                 r.setSeriesPaint(s, shownPaints.getOrDefault(key, ChartStyle.color(s)), false);
                 ((AbstractRenderer) r).setLegendTextPaint(s, null);
             }
@@ -266,14 +280,80 @@ public final class ChartPane extends BorderPane {
         return smoother;
     }
 
-    /** Switches the step axis between logarithmic (from step 1) and linear. */
+    /** Switches the step (or time) axis between logarithmic (from step 1, or 1 ms) and linear. */
     public void setLogX(boolean log) {
+        if (logX.isSelected() != log) {
+            logX.setSelected(log);
+        } else {
+            applyDomainAxis();
+        }
+    }
+
+    private void applyDomainAxis() {
+        if (!byStep) {
+            return;
+        }
         XYPlot plot = figure.chart().getXYPlot();
-        ValueAxis axis = ChartStyle.valueAxis(plot.getDomainAxis().getLabel(), log);
-        if (axis instanceof LogAxis la) {
-            la.setSmallestValue(1);
+        String label = wallTime ? WALL_TIME_LABEL : "step";
+        ValueAxis axis;
+        if (logX.isSelected()) {
+            axis = ChartStyle.valueAxis(label, true);
+            if (axis instanceof LogAxis la) {
+                la.setSmallestValue(wallTime ? 1e-3 : 1);
+            }
+        } else {
+            axis = Axes.axis(label, !wallTime);
         }
         plot.setDomainAxis(axis);
+    }
+
+    /** Whether the chart's x axis is the step (so it can be log, or training time). */
+    public boolean isOverSteps() {
+        return byStep;
+    }
+
+    /**
+     * Draws the chart against training time ({@code on}) or against step: every dataset of the plot (also ones added
+     * later: smoothed lines, ghosts) is shown through a {@link WallTimeDataset} of the clock {@code clocks} gives for
+     * each series. Heat maps (the waterfall) keep their step columns.
+     */
+    public void setWallTime(boolean on, Function<Comparable<?>, StepClock> clocks) {
+        if (!byStep || on == wallTime) {
+            return;
+        }
+        this.clocks = clocks;
+        wallTime = on;
+        XYPlot plot = figure.chart().getXYPlot();
+        if (on) {
+            wrapDatasets();
+            plot.addChangeListener(rewrap);
+        } else {
+            plot.removeChangeListener(rewrap);
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) instanceof WallTimeDataset w) {
+                    plot.setDataset(d, w.source());
+                }
+            }
+            timeViews.values().forEach(WallTimeDataset::detach);
+            timeViews.clear();
+        }
+        applyDomainAxis();
+    }
+
+    /** Whether the x axis is training time. */
+    public boolean isWallTime() {
+        return wallTime;
+    }
+
+    private void wrapDatasets() {
+        XYPlot plot = figure.chart().getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset ds = plot.getDataset(d);
+            if (ds == null || ds instanceof WallTimeDataset || ds instanceof XYZDataset) {
+                continue;
+            }
+            plot.setDataset(d, timeViews.computeIfAbsent(ds, s -> new WallTimeDataset(s, k -> clocks.apply(k))));
+        }
     }
 
     /** The readout's text (empty when the pointer is off the data). */

@@ -80,10 +80,7 @@ public final class ChartsView extends BorderPane {
         compare.setMinWidth(Region.USE_PREF_SIZE);
         compare.setTooltip(
                 new Tooltip("Overlay an earlier run's loss as dashed ghost lines (what changed is in its name)"));
-        compare.valueProperty().addListener((obs, old, now) -> {
-            model.comparison().pin(now, model.figures().loss);
-            model.figures().loss.chart().fireChartChanged();
-        });
+        compare.valueProperty().bindBidirectional(model.pinnedProperty());
         Button unpin = new Button("×");
         unpin.setId("unpin");
         unpin.setFocusTraversable(false);

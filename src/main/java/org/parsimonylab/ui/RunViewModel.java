@@ -61,6 +61,11 @@ public final class RunViewModel {
     private int blockRank = 3;
     private final Map<String, Long> lossSteps = new HashMap<>();
     private long rateStep = -1;
+    private final Map<String, StepClock> clocks = new HashMap<>();
+    private final BooleanProperty wallTime = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RunComparison.PastRun> pinned = new SimpleObjectProperty<>(null);
+    private RunHistory lastRunHistory;
+    private long lastRunHistoryId = -1;
     private long rateNanos;
 
     /** A model showing nothing yet. */
@@ -69,8 +74,25 @@ public final class RunViewModel {
             figures.setLayer(now.intValue());
             if (replayStep.get() >= 0) {
                 replay(replayStep.get());
+            } else {
+                showGhostSpectrum(step.get());
             }
         });
+        pinned.addListener((obs, old, now) -> {
+            comparison.pin(now, figures.loss);
+            showGhostSpectrum(replayStep.get() >= 0 ? replayStep.get() : step.get());
+            figures.loss.chart().fireChartChanged();
+            figures.spectrum.chart().fireChartChanged();
+        });
+        wallTime.addListener((obs, old, now) -> {
+            if (replayStep.get() >= 0) {
+                placeCursor(replayStep.get());
+            }
+        });
+    }
+
+    private void showGhostSpectrum(long t) {
+        comparison.showSpectrum(figures.spectrum, t, layer.get());
     }
 
     /** Applies a batch of snapshots (FX thread); a replay ends (the charts show the newest step again). */
@@ -119,6 +141,7 @@ public final class RunViewModel {
         if (layer.get() > layerCount.get() && layerCount.get() > 0) {
             layer.set(layerCount.get());
         }
+        showGhostSpectrum(step.get());
     }
 
     /**
@@ -150,11 +173,21 @@ public final class RunViewModel {
                     pending = new ArrayList<>();
                 }
                 if (figuresRunId > 0) {
-                    comparison.archive(figuresRunId, figuresRunNote, figures.loss);
+                    comparison.archive(
+                            figuresRunId,
+                            figuresRunNote,
+                            figures.loss,
+                            clocks,
+                            lastRunHistoryId == figuresRunId ? lastRunHistory : null);
                 }
                 figuresRunId = s.runId();
                 figuresRunNote = runNote.get();
                 lossSteps.clear();
+                clocks.clear();
+            }
+            if (s.runId() == figuresRunId) {
+                clocks.computeIfAbsent(s.variant(), v -> new StepClock())
+                        .add(s.step(), s.snapshot().elapsedSeconds());
             }
             if (s.partial()) {
                 if (fresh(s.variant(), s.step())) {
@@ -199,6 +232,9 @@ public final class RunViewModel {
     private void record(List<SessionSnapshot> batch) {
         for (SessionSnapshot s : batch) {
             if (s.runId() > historyRunId) {
+                // The replaced run's record, thinned, stays for its ghost spectra ("compare…").
+                lastRunHistory = RunComparison.thinned(history);
+                lastRunHistoryId = historyRunId;
                 history.clear();
                 historyRunId = s.runId();
             }
@@ -220,6 +256,13 @@ public final class RunViewModel {
         recordedShown = recorded;
         showingRecorded.set(source);
         figures.showRecorded(recorded);
+        clocks.clear();
+        for (String v : recorded.variants()) {
+            StepClock c = clocks.computeIfAbsent(v, k -> new StepClock());
+            for (StepSnapshot s : recorded.snapshots(v)) {
+                c.add(s.step(), s.elapsedSeconds());
+            }
+        }
         String primary =
                 recorded.variants().isEmpty() ? null : recorded.variants().get(0);
         org.parsimonylab.metrics.StepSnapshot last = primary == null ? null : recorded.last(primary);
@@ -241,6 +284,43 @@ public final class RunViewModel {
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
     public void leaveRecorded() {
         showingRecorded.set(null);
+    }
+
+    /**
+     * The training-time clock of the series named {@code key}: a variant's own, a ghost's (its run's), else the shown
+     * variant's (σ_i, angles, … of the spectra's variant). Null when nothing was reported yet.
+     */
+    public StepClock clockFor(Comparable<?> key) {
+        String k = String.valueOf(key);
+        StepClock c = clocks.get(k);
+        if (c == null) {
+            c = comparison.ghostClock(k);
+        }
+        if (c == null) {
+            String primary = figures.primaryVariant();
+            c = primary == null ? null : clocks.get(primary);
+        }
+        if (c == null && !clocks.isEmpty()) {
+            c = clocks.values().iterator().next();
+        }
+        return c;
+    }
+
+    /** Whether the charts over steps are drawn against training time (the "wall time" toggle). */
+    public BooleanProperty wallTimeProperty() {
+        return wallTime;
+    }
+
+    /** The past run (or saved run) whose ghost lines are shown, null for none. */
+    public ObjectProperty<RunComparison.PastRun> pinnedProperty() {
+        return pinned;
+    }
+
+    /** Adds the saved run {@code recorded} (a run folder named {@code name}) to "compare…" and pins it as a ghost. */
+    public RunComparison.PastRun openGhost(String name, RunHistory recorded) {
+        RunComparison.PastRun r = comparison.addSaved(name, recorded);
+        pinned.set(r);
+        return r;
     }
 
     /** The past runs of the session and the pinned ghost. */
@@ -283,6 +363,7 @@ public final class RunViewModel {
             return -1;
         }
         figures.spectrum.show(at, layer.get(), blockRank);
+        showGhostSpectrum(at.step());
         for (String v : h.variants()) {
             StepSnapshot sv = atOrBefore(h.snapshots(v), t);
             if (sv != null) {
@@ -325,6 +406,7 @@ public final class RunViewModel {
             }
         }
         figures.setLayer(layer.get());
+        showGhostSpectrum(step.get());
     }
 
     private void placeCursor(long t) {
@@ -336,8 +418,13 @@ public final class RunViewModel {
                 replayMarkers.add(m);
             }
         }
+        double x = t;
+        if (wallTime.get()) {
+            StepClock c = clockFor(figures.primaryVariant() == null ? "" : figures.primaryVariant());
+            x = c == null ? t : c.seconds(t);
+        }
         for (ValueMarker m : replayMarkers) {
-            m.setValue(t);
+            m.setValue(x);
         }
     }
 
