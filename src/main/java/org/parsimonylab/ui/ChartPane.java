@@ -46,6 +46,7 @@ import org.parsimonylab.chart.Axes;
 import org.parsimonylab.chart.ChartStyle;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.LossFigure;
+import org.parsimonylab.export.FigureBatch;
 import org.parsimonylab.export.FigureFormat;
 
 /**
@@ -354,6 +355,63 @@ public final class ChartPane extends BorderPane {
             }
             plot.setDataset(d, timeViews.computeIfAbsent(ds, s -> new WallTimeDataset(s, k -> clocks.apply(k))));
         }
+    }
+
+    /**
+     * Adds an "all layers" button to the header, which runs {@code show} (ChartsView shows this chart kind for every
+     * layer as small multiples).
+     */
+    public Button enableAllLayers(Runnable show) {
+        Button all = new Button("all layers");
+        all.setId(getId() + "-allLayers");
+        all.setStyle("-fx-font-size: 10px; -fx-padding: 1 6 1 6;");
+        all.setFocusTraversable(false);
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setTooltip(new Tooltip("Show this chart for every layer W_1 … W_L side by side"));
+        all.setOnAction(e -> show.run());
+        HBox header = (HBox) getTop();
+        header.getChildren().add(2, all);
+        return all;
+    }
+
+    /** Adds "Export animation…" (the chart over the run, as GIF or MP4) to the context menu. */
+    public void enableAnimationExport(AnimationExport animation) {
+        if (exports == null) {
+            return;
+        }
+        MenuItem item = new MenuItem("Export animation…");
+        item.setId(getId() + "-exportAnimation");
+        item.setOnAction(e -> exportAnimation(animation));
+        viewer.getContextMenu().getItems().add(1, item);
+    }
+
+    private void exportAnimation(AnimationExport animation) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        AnimationDialog.ask(owner, key.get(), animation.lastStep()).ifPresent(choice -> {
+            String ext = choice.format().extension();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export animation as " + ext.toUpperCase(java.util.Locale.ROOT));
+            chooser.setInitialFileName(
+                    FigureBatch.safePrefix(exports.prefixProperty().get()) + "-" + key.get() + "." + ext);
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file == null) {
+                return;
+            }
+            animation
+                    .export(key.get(), choice, file.toPath())
+                    .whenComplete((frames, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            Dialogs.error(owner, "Cannot export the animation", FigureExports.message(error));
+                        }
+                    }));
+        });
+    }
+
+    /** The export key of the chart now ({@code loss}, {@code spectrum-W2}, …). */
+    public String key() {
+        return key.get();
     }
 
     /** The readout's text (empty when the pointer is off the data). */

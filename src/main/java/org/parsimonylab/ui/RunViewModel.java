@@ -64,6 +64,12 @@ public final class RunViewModel {
     private final Map<String, StepClock> clocks = new HashMap<>();
     private final BooleanProperty wallTime = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunComparison.PastRun> pinned = new SimpleObjectProperty<>(null);
+    private final KindFigures kinds = new KindFigures();
+    private final javafx.collections.ObservableList<org.parsimonylab.chart.MetricKindFigure.Kind> presentKinds =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<LayerFigures> multiples = new SimpleObjectProperty<>(null);
+    private long multiplesRunId = -1;
+    private final java.util.Set<String> runVariants = new java.util.HashSet<>();
     private RunHistory lastRunHistory;
     private long lastRunHistoryId = -1;
     private long rateNanos;
@@ -72,6 +78,7 @@ public final class RunViewModel {
     public RunViewModel() {
         layer.addListener((obs, old, now) -> {
             figures.setLayer(now.intValue());
+            kinds.selectLayer(now.intValue());
             if (replayStep.get() >= 0) {
                 replay(replayStep.get());
             } else {
@@ -142,6 +149,22 @@ public final class RunViewModel {
             layer.set(layerCount.get());
         }
         showGhostSpectrum(step.get());
+        afterFeed();
+    }
+
+    /** Keeps the list of measured metric kinds and the small multiples in step with the figures. */
+    private void afterFeed() {
+        List<org.parsimonylab.chart.MetricKindFigure.Kind> now = kinds.present();
+        if (!now.equals(presentKinds)) {
+            presentKinds.setAll(now);
+        }
+        LayerFigures m = multiples.get();
+        if (m != null
+                && (multiplesRunId != figuresRunId
+                        || m.figures().size() != Math.max(1, layerCount.get())
+                        || m.variant() == null && figures.primaryVariant() != null)) {
+            showMultiples(m.kind());
+        }
     }
 
     /**
@@ -184,6 +207,8 @@ public final class RunViewModel {
                 figuresRunNote = runNote.get();
                 lossSteps.clear();
                 clocks.clear();
+                kinds.clear();
+                runVariants.clear();
             }
             if (s.runId() == figuresRunId) {
                 clocks.computeIfAbsent(s.variant(), v -> new StepClock())
@@ -197,10 +222,21 @@ public final class RunViewModel {
             } else {
                 fresh(s.variant(), s.step());
                 pending.add(s);
+                feedExtra(s.variant(), s.snapshot(), s.runId());
             }
         }
         if (!pending.isEmpty()) {
             figures.accept(pending);
+        }
+    }
+
+    /** Feeds a full snapshot to the metric-kind figures and the small multiples. */
+    private void feedExtra(String variant, StepSnapshot s, long id) {
+        runVariants.add(variant);
+        kinds.add(variant, s, runVariants.size() > 1);
+        LayerFigures m = multiples.get();
+        if (m != null && multiplesRunId == id) {
+            m.add(variant, s);
         }
     }
 
@@ -257,6 +293,16 @@ public final class RunViewModel {
         showingRecorded.set(source);
         figures.showRecorded(recorded);
         clocks.clear();
+        kinds.clear();
+        runVariants.clear();
+        runVariants.addAll(recorded.variants());
+        figuresRunId = FigureSet.RECORDED_RUN_ID;
+        for (String v : recorded.variants()) {
+            for (StepSnapshot s : recorded.snapshots(v)) {
+                kinds.add(v, s, recorded.variants().size() > 1);
+            }
+        }
+        kinds.selectLayer(layer.get());
         for (String v : recorded.variants()) {
             StepClock c = clocks.computeIfAbsent(v, k -> new StepClock());
             for (StepSnapshot s : recorded.snapshots(v)) {
@@ -279,6 +325,7 @@ public final class RunViewModel {
         if (layer.get() > layerCount.get() && layerCount.get() > 0) {
             layer.set(layerCount.get());
         }
+        afterFeed();
     }
 
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
@@ -304,6 +351,56 @@ public final class RunViewModel {
             c = clocks.values().iterator().next();
         }
         return c;
+    }
+
+    /** The live figures of the other metric families (twin distance, errors, accuracy, …). */
+    public KindFigures kinds() {
+        return kinds;
+    }
+
+    /** The metric kinds the run measures (each gets a live pane), in order. */
+    public javafx.collections.ObservableList<org.parsimonylab.chart.MetricKindFigure.Kind> presentKinds() {
+        return presentKinds;
+    }
+
+    /**
+     * Shows every layer of chart kind {@code kind} ({@link LayerFigures#KINDS} or a per-layer metric kind's key) as
+     * small multiples, filled from the recorded history (null: back to one layer). Returns them.
+     */
+    public LayerFigures showMultiples(String kind) {
+        if (kind == null) {
+            multiples.set(null);
+            return null;
+        }
+        String variant = figures.primaryVariant();
+        for (org.parsimonylab.chart.MetricKindFigure.Kind k : kinds.present()) {
+            if (k.key().equals(kind) && kinds.sourceOf(k) != null) {
+                variant = kinds.sourceOf(k);
+            }
+        }
+        if (variant == null) {
+            RunHistory h = replaySource();
+            variant = h.variants().isEmpty() ? null : h.variants().get(0);
+        }
+        LayerFigures m = new LayerFigures(kind, Math.max(1, layerCount.get()), variant, blockRank, replaySource());
+        multiplesRunId = figuresRunId;
+        multiples.set(m);
+        return m;
+    }
+
+    /** The small multiples shown (null: the charts show one layer). */
+    public ObjectProperty<LayerFigures> multiplesProperty() {
+        return multiples;
+    }
+
+    /** The history the charts show: the saved run opened, else the live run's record (FX thread). */
+    public RunHistory shownHistory() {
+        return replaySource();
+    }
+
+    /** The r of the spectrum's top/middle/bottom blocks. */
+    public int blockRank() {
+        return blockRank;
     }
 
     /** Whether the charts over steps are drawn against training time (the "wall time" toggle). */
