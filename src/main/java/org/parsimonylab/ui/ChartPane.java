@@ -66,6 +66,7 @@ public final class ChartPane extends BorderPane {
     private final FigureExports exports;
     private final Supplier<String> key;
     private final boolean byStep;
+    private final boolean timeable;
     private boolean wallTime;
     private Function<Comparable<?>, StepClock> clocks = k -> null;
     private final Map<XYDataset, WallTimeDataset> timeViews = new IdentityHashMap<>();
@@ -129,6 +130,8 @@ public final class ChartPane extends BorderPane {
         });
         byStep = figure.chart().getPlot() instanceof XYPlot plot
                 && "step".equals(plot.getDomainAxis().getLabel());
+        // A heat map's columns are steps with a width: it keeps its step axis (log x still works).
+        timeable = byStep && !(figure.chart().getXYPlot().getDataset(0) instanceof XYZDataset);
         logX.setId(id + "-logx");
         logX.setVisible(byStep);
         logX.setManaged(byStep);
@@ -308,9 +311,9 @@ public final class ChartPane extends BorderPane {
         plot.setDomainAxis(axis);
     }
 
-    /** Whether the chart's x axis is the step (so it can be log, or training time). */
+    /** Whether the chart's x axis is the step of a line chart (so it can be training time). */
     public boolean isOverSteps() {
-        return byStep;
+        return timeable;
     }
 
     /**
@@ -319,7 +322,7 @@ public final class ChartPane extends BorderPane {
      * each series. Heat maps (the waterfall) keep their step columns.
      */
     public void setWallTime(boolean on, Function<Comparable<?>, StepClock> clocks) {
-        if (!byStep || on == wallTime) {
+        if (!timeable || on == wallTime) {
             return;
         }
         this.clocks = clocks;
