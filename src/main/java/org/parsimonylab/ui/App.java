@@ -40,6 +40,7 @@ import org.parsimonylab.preset.PresetOverrides;
  *   <li>{@code --record=DIR} write the run folder of the current run to DIR (new or empty) when it ends or when the
  *       window closes, whichever comes first; File → Save run… does the same on demand
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
+ *   <li>{@code --speed=STEPS_PER_S} the training speed at start (a number in [1, 1e6] or {@code max})
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
  *       exit
  * </ul>
@@ -112,6 +113,10 @@ public class App extends Application {
         stage.setOnCloseRequest(e -> controller.close());
         stage.show();
 
+        if (options.speed != null) {
+            // As if typed into the speed field: the slider, label and run all follow.
+            view.runControls().typeSpeed(options.speed);
+        }
         controller.open(first, overrides, !options.paused);
         if (options.screenshot != null) {
             screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
@@ -364,7 +369,8 @@ public class App extends Application {
                 meter.stop();
                 System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
                         + runModel.stepProperty().get() + ", "
-                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary());
+                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary() + "; "
+                        + meter.allocationSummary());
                 Platform.exit();
             });
             measure.play();
@@ -411,6 +417,7 @@ public class App extends Application {
         String screenshot;
         double screenshotAfterSeconds = 8;
         double measurePulseSeconds;
+        String speed;
 
         static Options parse(List<String> args) {
             Options o = new Options();
@@ -430,6 +437,9 @@ public class App extends Application {
                     o.screenshot = a.substring("--screenshot=".length());
                 } else if (a.startsWith("--screenshot-after=")) {
                     o.screenshotAfterSeconds = Double.parseDouble(a.substring("--screenshot-after=".length()));
+                } else if (a.startsWith("--speed=")) {
+                    o.speed = a.substring("--speed=".length());
+                    RunControlsView.parseSpeed(o.speed);
                 } else if (a.startsWith("--measure-pulse=")) {
                     o.measurePulseSeconds = Double.parseDouble(a.substring("--measure-pulse=".length()));
                 } else {

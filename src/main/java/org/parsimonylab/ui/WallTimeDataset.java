@@ -1,17 +1,20 @@
 package org.parsimonylab.ui;
 
 import java.util.function.Function;
+import org.jfree.chart.util.PublicCloneable;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.general.DatasetChangeEvent;
 import org.jfree.data.general.DatasetChangeListener;
 import org.jfree.data.xy.AbstractXYDataset;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A view of a dataset over steps with x mapped to training time: x_i = clock(series).seconds(step_i), y unchanged.
  * The source keeps being fed in steps by its figure; its change events pass through, so one flush is still one redraw.
  */
-public final class WallTimeDataset extends AbstractXYDataset implements DatasetChangeListener {
+public final class WallTimeDataset extends AbstractXYDataset implements DatasetChangeListener, PublicCloneable {
     private final XYDataset source;
     private final Function<Comparable<?>, StepClock> clocks;
 
@@ -40,6 +43,23 @@ public final class WallTimeDataset extends AbstractXYDataset implements DatasetC
     @Override
     public void datasetChanged(DatasetChangeEvent event) {
         fireDatasetChanged();
+    }
+
+    /**
+     * A detached copy over time (exports and "Copy data as CSV" of a chart shown against training time): the points as
+     * drawn now, x in seconds.
+     */
+    @Override
+    public Object clone() {
+        XYSeriesCollection copy = new XYSeriesCollection();
+        for (int s = 0; s < getSeriesCount(); s++) {
+            XYSeries series = new XYSeries(getSeriesKey(s), false, true);
+            for (int i = 0; i < getItemCount(s); i++) {
+                series.add(getXValue(s, i), getYValue(s, i), false);
+            }
+            copy.addSeries(series);
+        }
+        return copy;
     }
 
     @Override

@@ -143,6 +143,14 @@ class InstrumentExtrasTest {
         double at12 = time(8) + (12 - 8) * (time(20) - time(8)) / 12;
         assertEquals(at12, shown.getXValue(0, 9), 1e-12, "a trail step between two reported times: interpolated");
         assertEquals(1.0 / 3, shown.getYValue(0, 2), 1e-15, "y unchanged");
+        assertEquals(
+                time(3),
+                org.parsimonylab.chart.ChartCopies.detached(loss.figure().chart())
+                        .getXYPlot()
+                        .getDataset(0)
+                        .getXValue(0, 3),
+                1e-12,
+                "an exported copy is over time too");
         // The σ_i chart (over steps) follows; the spectrum (over index) and the waterfall (a heat map) do not.
         ChartPane sv = charts.panes().get(2);
         assertEquals(time(5), sv.figure().chart().getXYPlot().getDataset(0).getXValue(0, 5), 1e-12);
