@@ -276,7 +276,9 @@ public final class ChartsView extends BorderPane {
         }
         Label title =
                 new Label("All " + n + " layers: " + m.figures().get(0).title().replaceFirst(" of W.*", "")
-                        + (m.variant() == null ? "" : " (" + m.variant() + ")"));
+                        + (m.variant() == null || model.figures().primaryVariant() == null || !severalVariants()
+                                ? ""
+                                : " (" + m.variant() + ")"));
         title.setStyle("-fx-font-weight: bold;");
         Button back = new Button("back to one layer");
         back.setId("multiplesBack");
@@ -289,6 +291,10 @@ public final class ChartsView extends BorderPane {
         multiplesView.setTop(head);
         multiplesView.setCenter(grid);
         setCenter(multiplesView);
+    }
+
+    private boolean severalVariants() {
+        return model.shownHistory().variants().size() > 1;
     }
 
     /** The small-multiple panes shown (empty while the tabs are shown). */

@@ -94,7 +94,8 @@ public final class RunControlsView extends HBox {
             apply(SPEEDS[i], actions);
         });
         speedField.setId("speedField");
-        speedField.setPrefColumnCount(5);
+        speedField.setPrefColumnCount(4);
+        speedField.setPrefWidth(62);
         speedField.setMinWidth(Region.USE_PREF_SIZE);
         speedField.setText(fieldText(current));
         speedField.setTooltip(
