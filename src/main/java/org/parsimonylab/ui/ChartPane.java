@@ -109,6 +109,12 @@ public final class ChartPane extends BorderPane {
         StackPane.setAlignment(readout, Pos.TOP_RIGHT);
         StackPane.setMargin(readout, new Insets(4, 8, 0, 0));
         installCrosshair();
+        if (figure.chart().getPlot() instanceof XYPlot xy) {
+            // No chart entity per data point: the readout reads the datasets and the legend makes its own entities,
+            // so the thousands of shapes (7 680 per waterfall redraw) every frame would only be garbage.
+            dropItemEntities(xy);
+            xy.addChangeListener(e -> dropItemEntities(xy));
+        }
         logY.setId(id + "-log");
         logY.setSelected(figure.isLogY());
         logY.setVisible(figure.supportsLogY());
@@ -214,6 +220,14 @@ public final class ChartPane extends BorderPane {
             }
         });
         viewer.setOnMouseExited(e -> showReading(null));
+    }
+
+    private static void dropItemEntities(XYPlot plot) {
+        for (int i = 0; i < plot.getRendererCount(); i++) {
+            if (plot.getRenderer(i) instanceof AbstractRenderer r && r.getDefaultCreateEntities()) {
+                r.setDefaultCreateEntities(false, false);
+            }
+        }
     }
 
     /** Puts {@code r} in the readout and the crosshair on its point (null clears both). */
