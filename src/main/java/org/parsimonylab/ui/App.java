@@ -42,6 +42,7 @@ import org.parsimonylab.preset.PresetOverrides;
  *   <li>{@code --open-checkpoints=PATH} also open a checkpoints window on a folder ({@code --watch-checkpoints}:
  *       watching it)
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
+ *   <li>{@code --speed=STEPS_PER_S} the training speed at start (a number in [1, 1e6] or {@code max})
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
  *       exit
  * </ul>
@@ -114,6 +115,10 @@ public class App extends Application {
         stage.setOnCloseRequest(e -> controller.close());
         stage.show();
 
+        if (options.speed != null) {
+            // As if typed into the speed field: the slider, label and run all follow.
+            view.runControls().typeSpeed(options.speed);
+        }
         controller.open(first, overrides, !options.paused);
         if (options.screenshot != null) {
             screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
@@ -149,6 +154,9 @@ public class App extends Application {
                 CheckpointsView.openWindow(stage, List.of(dir.toPath()), false);
             }
         });
+        MenuItem ghost = new MenuItem("Open run as ghost…");
+        ghost.setId("openGhost");
+        ghost.setOnAction(e -> openGhost(stage));
         MenuItem savePreset = new MenuItem("Save settings as preset…");
         savePreset.setId("savePreset");
         savePreset.setAccelerator(
@@ -172,6 +180,7 @@ public class App extends Application {
                 save,
                 open,
                 openCheckpoints,
+                ghost,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),
@@ -304,6 +313,19 @@ public class App extends Application {
         });
     }
 
+    private void openGhost(Stage stage) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a run folder as a ghost beside the live run");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            controller.openGhostAsync(dir.toPath()).whenComplete((ok, error) -> {
+                if (error != null) {
+                    Dialogs.error(stage, "Cannot open the run as a ghost", FigureExports.message(error));
+                }
+            });
+        }
+    }
+
     private void onKey(KeyEvent e, Scene scene, RunViewModel run) {
         if (scene.getFocusOwner() instanceof TextInputControl) {
             return;
@@ -363,7 +385,8 @@ public class App extends Application {
                 meter.stop();
                 System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
                         + runModel.stepProperty().get() + ", "
-                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary());
+                        + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary() + "; "
+                        + meter.allocationSummary());
                 Platform.exit();
             });
             measure.play();
@@ -412,6 +435,7 @@ public class App extends Application {
         double measurePulseSeconds;
         String openCheckpoints;
         boolean watchCheckpoints;
+        String speed;
 
         static Options parse(List<String> args) {
             Options o = new Options();
@@ -435,6 +459,9 @@ public class App extends Application {
                     o.openCheckpoints = a.substring("--open-checkpoints=".length());
                 } else if (a.equals("--watch-checkpoints")) {
                     o.watchCheckpoints = true;
+                } else if (a.startsWith("--speed=")) {
+                    o.speed = a.substring("--speed=".length());
+                    RunControlsView.parseSpeed(o.speed);
                 } else if (a.startsWith("--measure-pulse=")) {
                     o.measurePulseSeconds = Double.parseDouble(a.substring("--measure-pulse=".length()));
                 } else {

@@ -340,6 +340,40 @@ public final class AppController implements RunActions, AutoCloseable {
         return shown;
     }
 
+    /**
+     * Reads the saved run in {@code dir} on a background thread and overlays it on the live run as a ghost (its loss
+     * and its spectrum at the shown step, dashed, in "compare…"); the live run goes on. The future completes on the
+     * FX thread, exceptionally with the one-line reason when the folder cannot be read.
+     */
+    public CompletableFuture<RunComparison.PastRun> openGhostAsync(Path dir) {
+        CompletableFuture<RunComparison.PastRun> shown = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return readRun(dir);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        saver)
+                .whenComplete((opened, error) -> uiExecutor.execute(() -> {
+                    if (error != null) {
+                        shown.completeExceptionally(
+                                error instanceof CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error);
+                        return;
+                    }
+                    Path name = dir.toAbsolutePath().normalize().getFileName();
+                    RunComparison.PastRun ghost = run.openGhost(
+                            name == null ? dir.toString() : name.toString(),
+                            opened.folder().history());
+                    run.runNoteProperty().set("Ghost: the saved run " + dir + " (dashed, on the loss and spectrum)");
+                    shown.complete(ghost);
+                }));
+        return shown;
+    }
+
     private record OpenedRun(RunFolderReader.RunFolder folder, Preset preset) {}
 
     private static OpenedRun readRun(Path dir) throws IOException {

@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -31,6 +33,7 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.LegendItemEntity;
+import org.jfree.chart.event.PlotChangeListener;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -38,9 +41,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
+import org.parsimonylab.chart.Axes;
 import org.parsimonylab.chart.ChartStyle;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.LossFigure;
+import org.parsimonylab.export.FigureBatch;
 import org.parsimonylab.export.FigureFormat;
 
 /**
@@ -59,6 +65,15 @@ public final class ChartPane extends BorderPane {
     private LossSmoother smoother;
     private final FigureExports exports;
     private final Supplier<String> key;
+    private final boolean byStep;
+    private final boolean timeable;
+    private boolean wallTime;
+    private Function<Comparable<?>, StepClock> clocks = k -> null;
+    private final Map<XYDataset, WallTimeDataset> timeViews = new IdentityHashMap<>();
+    private final PlotChangeListener rewrap = e -> wrapDatasets();
+
+    /** The x axis label of charts over training time. */
+    public static final String WALL_TIME_LABEL = "training time (s)";
 
     /** A pane showing {@code figure}; {@code id} names it for tests and styling; no export menu. */
     public ChartPane(Figure figure, String id) {
@@ -94,6 +109,12 @@ public final class ChartPane extends BorderPane {
         StackPane.setAlignment(readout, Pos.TOP_RIGHT);
         StackPane.setMargin(readout, new Insets(4, 8, 0, 0));
         installCrosshair();
+        if (figure.chart().getPlot() instanceof XYPlot xy) {
+            // No chart entity per data point: the readout reads the datasets and the legend makes its own entities,
+            // so the thousands of shapes (7 680 per waterfall redraw) every frame would only be garbage.
+            dropItemEntities(xy);
+            xy.addChangeListener(e -> dropItemEntities(xy));
+        }
         logY.setId(id + "-log");
         logY.setSelected(figure.isLogY());
         logY.setVisible(figure.supportsLogY());
@@ -113,14 +134,16 @@ public final class ChartPane extends BorderPane {
             figure.resetZoom();
             figure.flush();
         });
-        boolean byStep = figure.chart().getPlot() instanceof XYPlot plot
+        byStep = figure.chart().getPlot() instanceof XYPlot plot
                 && "step".equals(plot.getDomainAxis().getLabel());
+        // A heat map's columns are steps with a width: it keeps its step axis (log x still works).
+        timeable = byStep && !(figure.chart().getXYPlot().getDataset(0) instanceof XYZDataset);
         logX.setId(id + "-logx");
         logX.setVisible(byStep);
         logX.setManaged(byStep);
         logX.setFocusTraversable(false);
         logX.setTooltip(new Tooltip("Logarithmic or linear step axis (early steps spread out)"));
-        logX.selectedProperty().addListener((obs, old, now) -> setLogX(now));
+        logX.selectedProperty().addListener((obs, old, now) -> applyDomainAxis());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(8, info, gap);
@@ -199,6 +222,14 @@ public final class ChartPane extends BorderPane {
         viewer.setOnMouseExited(e -> showReading(null));
     }
 
+    private static void dropItemEntities(XYPlot plot) {
+        for (int i = 0; i < plot.getRendererCount(); i++) {
+            if (plot.getRenderer(i) instanceof AbstractRenderer r && r.getDefaultCreateEntities()) {
+                r.setDefaultCreateEntities(false, false);
+            }
+        }
+    }
+
     /** Puts {@code r} in the readout and the crosshair on its point (null clears both). */
     public void showReading(ChartReadout r) {
         XYPlot plot = figure.chart().getXYPlot();
@@ -234,7 +265,8 @@ public final class ChartPane extends BorderPane {
                 shownPaints.put(key, p != null ? p : ((AbstractRenderer) r).lookupSeriesPaint(s));
                 r.setSeriesPaint(s, new Color(0, 0, 0, ChartReadout.HIDDEN_ALPHA), false);
                 ((AbstractRenderer) r).setLegendTextPaint(s, Color.LIGHT_GRAY);
-            } else if (d == 0 || plot.getDataset(d) != (smoother == null ? null : smoother.smoothed())) {
+            } else if (d == 0
+                    || WallTimeDataset.unwrap(plot.getDataset(d)) != (smoother == null ? null : smoother.smoothed())) {
                 r.setSeriesPaint(s, shownPaints.getOrDefault(key, ChartStyle.color(s)), false);
                 ((AbstractRenderer) r).setLegendTextPaint(s, null);
             }
@@ -266,14 +298,137 @@ public final class ChartPane extends BorderPane {
         return smoother;
     }
 
-    /** Switches the step axis between logarithmic (from step 1) and linear. */
+    /** Switches the step (or time) axis between logarithmic (from step 1, or 1 ms) and linear. */
     public void setLogX(boolean log) {
+        if (logX.isSelected() != log) {
+            logX.setSelected(log);
+        } else {
+            applyDomainAxis();
+        }
+    }
+
+    private void applyDomainAxis() {
+        if (!byStep) {
+            return;
+        }
         XYPlot plot = figure.chart().getXYPlot();
-        ValueAxis axis = ChartStyle.valueAxis(plot.getDomainAxis().getLabel(), log);
-        if (axis instanceof LogAxis la) {
-            la.setSmallestValue(1);
+        String label = wallTime ? WALL_TIME_LABEL : "step";
+        ValueAxis axis;
+        if (logX.isSelected()) {
+            axis = ChartStyle.valueAxis(label, true);
+            if (axis instanceof LogAxis la) {
+                la.setSmallestValue(wallTime ? 1e-3 : 1);
+            }
+        } else {
+            axis = Axes.axis(label, !wallTime);
         }
         plot.setDomainAxis(axis);
+    }
+
+    /** Whether the chart's x axis is the step of a line chart (so it can be training time). */
+    public boolean isOverSteps() {
+        return timeable;
+    }
+
+    /**
+     * Draws the chart against training time ({@code on}) or against step: every dataset of the plot (also ones added
+     * later: smoothed lines, ghosts) is shown through a {@link WallTimeDataset} of the clock {@code clocks} gives for
+     * each series. Heat maps (the waterfall) keep their step columns.
+     */
+    public void setWallTime(boolean on, Function<Comparable<?>, StepClock> clocks) {
+        if (!timeable || on == wallTime) {
+            return;
+        }
+        this.clocks = clocks;
+        wallTime = on;
+        XYPlot plot = figure.chart().getXYPlot();
+        if (on) {
+            wrapDatasets();
+            plot.addChangeListener(rewrap);
+        } else {
+            plot.removeChangeListener(rewrap);
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) instanceof WallTimeDataset w) {
+                    plot.setDataset(d, w.source());
+                }
+            }
+            timeViews.values().forEach(WallTimeDataset::detach);
+            timeViews.clear();
+        }
+        applyDomainAxis();
+    }
+
+    /** Whether the x axis is training time. */
+    public boolean isWallTime() {
+        return wallTime;
+    }
+
+    private void wrapDatasets() {
+        XYPlot plot = figure.chart().getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset ds = plot.getDataset(d);
+            if (ds == null || ds instanceof WallTimeDataset || ds instanceof XYZDataset) {
+                continue;
+            }
+            plot.setDataset(d, timeViews.computeIfAbsent(ds, s -> new WallTimeDataset(s, k -> clocks.apply(k))));
+        }
+    }
+
+    /**
+     * Adds an "all layers" button to the header, which runs {@code show} (ChartsView shows this chart kind for every
+     * layer as small multiples).
+     */
+    public Button enableAllLayers(Runnable show) {
+        Button all = new Button("all layers");
+        all.setId(getId() + "-allLayers");
+        all.setStyle("-fx-font-size: 10px; -fx-padding: 1 6 1 6;");
+        all.setFocusTraversable(false);
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setTooltip(new Tooltip("Show this chart for every layer W_1 … W_L side by side"));
+        all.setOnAction(e -> show.run());
+        HBox header = (HBox) getTop();
+        header.getChildren().add(2, all);
+        return all;
+    }
+
+    /** Adds "Export animation…" (the chart over the run, as GIF or MP4) to the context menu. */
+    public void enableAnimationExport(AnimationExport animation) {
+        if (exports == null) {
+            return;
+        }
+        MenuItem item = new MenuItem("Export animation…");
+        item.setId(getId() + "-exportAnimation");
+        item.setOnAction(e -> exportAnimation(animation));
+        viewer.getContextMenu().getItems().add(1, item);
+    }
+
+    private void exportAnimation(AnimationExport animation) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        AnimationDialog.ask(owner, key.get(), animation.lastStep()).ifPresent(choice -> {
+            String ext = choice.format().extension();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export animation as " + ext.toUpperCase(java.util.Locale.ROOT));
+            chooser.setInitialFileName(
+                    FigureBatch.safePrefix(exports.prefixProperty().get()) + "-" + key.get() + "." + ext);
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file == null) {
+                return;
+            }
+            animation
+                    .export(key.get(), choice, file.toPath())
+                    .whenComplete((frames, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            Dialogs.error(owner, "Cannot export the animation", FigureExports.message(error));
+                        }
+                    }));
+        });
+    }
+
+    /** The export key of the chart now ({@code loss}, {@code spectrum-W2}, …). */
+    public String key() {
+        return key.get();
     }
 
     /** The readout's text (empty when the pointer is off the data). */

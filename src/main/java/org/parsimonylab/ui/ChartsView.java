@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import org.parsimonylab.chart.Figure;
 import org.parsimonylab.chart.FigureSet;
+import org.parsimonylab.chart.MetricKindFigure;
 import org.parsimonylab.session.SessionStatus;
 
 /**
@@ -34,9 +36,22 @@ public final class ChartsView extends BorderPane {
     private final Slider scrubber = new Slider(0, 1, 1);
     private boolean following;
     private Runnable range = () -> {};
+    private final RunViewModel model;
+    private final AnimationExport animation;
+    private final java.util.Map<MetricKindFigure.Kind, ChartPane> kindPanes =
+            new java.util.EnumMap<>(MetricKindFigure.Kind.class);
+    private final GridPane kindGrid = grid();
+    private final Label noKinds = new Label(
+            "This run measures none of the other metrics (twin distance, recovery and relative error, accuracy,"
+                    + " energy in the block, moved σ, block angles, update rank).");
+    private final List<ChartPane> multiplePanes = new ArrayList<>();
+    private final BorderPane multiplesView = new BorderPane();
+    private final CheckBox wallTime = new CheckBox("x: time");
 
     /** Charts of {@code model}'s figures. */
     public ChartsView(RunViewModel model) {
+        this.model = model;
+        this.animation = new AnimationExport(model);
         FigureSet f = model.figures();
         FigureExports x = model.exports();
         addTab(
@@ -51,6 +66,32 @@ public final class ChartsView extends BorderPane {
                 new ChartPane(f.separation, "separationChart", x, () -> "separation"),
                 new ChartPane(f.updateEnergy, "energyChart", x, () -> "update-energy-W" + f.layer()),
                 new ChartPane(f.variants, "variantsChart", x, () -> "variants"));
+        for (MetricKindFigure.Kind k : MetricKindFigure.Kind.values()) {
+            kindPanes.put(
+                    k,
+                    new ChartPane(
+                            model.kinds().figure(k),
+                            "kind-" + k.key(),
+                            x,
+                            () -> KindFigures.key(k, model.layerProperty().get())));
+        }
+        noKinds.setWrapText(true);
+        noKinds.setStyle("-fx-text-fill: #777777;");
+        Tab more = new Tab("More metrics", kindGrid);
+        more.setId("moreMetricsTab");
+        tabs.getTabs().add(more);
+        model.presentKinds()
+                .addListener((javafx.collections.ListChangeListener<MetricKindFigure.Kind>) c -> layoutKinds());
+        layoutKinds();
+        for (ChartPane p : panes()) {
+            p.enableAnimationExport(animation);
+            String kind = kindOf(p);
+            if (kind != null) {
+                p.enableAllLayers(() -> model.showMultiples(kind));
+            }
+        }
+        multiplesView.setId("smallMultiples");
+        model.multiplesProperty().addListener((obs, old, now) -> showMultiples(now));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("chartTabs");
 
@@ -80,10 +121,7 @@ public final class ChartsView extends BorderPane {
         compare.setMinWidth(Region.USE_PREF_SIZE);
         compare.setTooltip(
                 new Tooltip("Overlay an earlier run's loss as dashed ghost lines (what changed is in its name)"));
-        compare.valueProperty().addListener((obs, old, now) -> {
-            model.comparison().pin(now, model.figures().loss);
-            model.figures().loss.chart().fireChartChanged();
-        });
+        compare.valueProperty().bindBidirectional(model.pinnedProperty());
         Button unpin = new Button("×");
         unpin.setId("unpin");
         unpin.setFocusTraversable(false);
@@ -91,7 +129,14 @@ public final class ChartsView extends BorderPane {
         unpin.setMinWidth(Region.USE_PREF_SIZE);
         unpin.setTooltip(new Tooltip("Remove the ghost lines"));
         unpin.setOnAction(e -> compare.setValue(null));
-        HBox bar = new HBox(8, layerLabel, layer, replayBar(model), compare, unpin, hint);
+        wallTime.setId("wallTime");
+        wallTime.setFocusTraversable(false);
+        wallTime.setMinWidth(Region.USE_PREF_SIZE);
+        wallTime.setTooltip(new Tooltip(
+                "Charts over steps: x is the training time (s) the run reported at each step instead of the step"));
+        wallTime.selectedProperty().bindBidirectional(model.wallTimeProperty());
+        model.wallTimeProperty().addListener((obs, old, now) -> applyWallTime());
+        HBox bar = new HBox(8, layerLabel, layer, replayBar(model), compare, unpin, wallTime, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
@@ -156,6 +201,133 @@ public final class ChartsView extends BorderPane {
         return box;
     }
 
+    /** The chart kind of a per-layer pane ({@code spectrum}, {@code sv}, …, {@code energy}), or null. */
+    private String kindOf(ChartPane p) {
+        String key = p.key();
+        int w = key.lastIndexOf("-W");
+        if (w < 0) {
+            return null;
+        }
+        String kind = key.substring(0, w);
+        return LayerFigures.isPerLayer(kind) ? kind : null;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        return grid;
+    }
+
+    /** The "More metrics" tab: a pane for each metric kind the run measures, two per row. */
+    private void layoutKinds() {
+        kindGrid.getChildren().clear();
+        kindGrid.getColumnConstraints().clear();
+        kindGrid.getRowConstraints().clear();
+        List<MetricKindFigure.Kind> present = model.presentKinds();
+        if (present.isEmpty()) {
+            kindGrid.add(noKinds, 0, 0);
+            return;
+        }
+        int cols = present.size() == 1 ? 1 : 2;
+        int rows = (present.size() + cols - 1) / cols;
+        constrain(kindGrid, cols, rows);
+        for (int i = 0; i < present.size(); i++) {
+            kindGrid.add(kindPanes.get(present.get(i)), i % cols, i / cols);
+        }
+    }
+
+    private static void constrain(GridPane grid, int cols, int rows) {
+        for (int c = 0; c < cols; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / cols);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+    }
+
+    /** The chart area shows {@code m}'s L panes (null: the tabs again). */
+    private void showMultiples(LayerFigures m) {
+        multiplePanes.clear();
+        if (m == null) {
+            setCenter(tabs);
+            return;
+        }
+        int n = m.figures().size();
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        GridPane grid = grid();
+        constrain(grid, cols, rows);
+        for (int l = 0; l < n; l++) {
+            int layerNo = l + 1;
+            ChartPane p = new ChartPane(
+                    m.figures().get(l), "multiple-" + layerNo, model.exports(), () -> m.kind() + "-W" + layerNo);
+            p.viewer().setMinSize(120, 90);
+            p.setWallTime(model.wallTimeProperty().get(), model::clockFor);
+            multiplePanes.add(p);
+            grid.add(p, l % cols, l / cols);
+        }
+        Label title =
+                new Label("All " + n + " layers: " + m.figures().get(0).title().replaceFirst(" of W.*", "")
+                        + (m.variant() == null || model.figures().primaryVariant() == null || !severalVariants()
+                                ? ""
+                                : " (" + m.variant() + ")"));
+        title.setStyle("-fx-font-weight: bold;");
+        Button back = new Button("back to one layer");
+        back.setId("multiplesBack");
+        back.setFocusTraversable(false);
+        back.setStyle("-fx-font-size: 10px; -fx-padding: 1 6 1 6;");
+        back.setOnAction(e -> model.showMultiples(null));
+        HBox head = new HBox(10, title, back);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new Insets(4, 8, 0, 8));
+        multiplesView.setTop(head);
+        multiplesView.setCenter(grid);
+        setCenter(multiplesView);
+    }
+
+    private boolean severalVariants() {
+        return model.shownHistory().variants().size() > 1;
+    }
+
+    /** The small-multiple panes shown (empty while the tabs are shown). */
+    public List<ChartPane> multiplePanes() {
+        return multiplePanes;
+    }
+
+    private void applyWallTime() {
+        boolean on = model.wallTimeProperty().get();
+        for (ChartPane p : panes()) {
+            p.setWallTime(on, model::clockFor);
+        }
+        for (ChartPane p : multiplePanes) {
+            p.setWallTime(on, model::clockFor);
+        }
+    }
+
+    /** The pane of metric kind {@code k} (in "More metrics" once the run measures it). */
+    public ChartPane kindPane(MetricKindFigure.Kind k) {
+        return kindPanes.get(k);
+    }
+
+    /** The metric-kind panes in the "More metrics" tab now. */
+    public List<ChartPane> shownKindPanes() {
+        List<ChartPane> out = new ArrayList<>();
+        for (javafx.scene.Node n : kindGrid.getChildren()) {
+            if (n instanceof ChartPane p) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** Moves the scrubber (and so the charts) to step {@code t}, as a drag would. */
     public void scrubTo(long t) {
         scrubber.setValue(t);
@@ -202,18 +374,26 @@ public final class ChartsView extends BorderPane {
 
     /** The figures on the selected tab: the ones worth redrawing now. */
     public List<Figure> visibleFigures() {
-        int i = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
         List<Figure> out = new ArrayList<>();
-        for (ChartPane p : panesByTab.get(i)) {
+        if (!multiplePanes.isEmpty()) {
+            for (ChartPane p : multiplePanes) {
+                out.add(p.figure());
+            }
+            return out;
+        }
+        int i = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+        List<ChartPane> shown = i < panesByTab.size() ? panesByTab.get(i) : shownKindPanes();
+        for (ChartPane p : shown) {
             out.add(p.figure());
         }
         return out;
     }
 
-    /** Every chart pane. */
+    /** Every chart pane of the tabs (the metric-kind panes included, shown or not). */
     public List<ChartPane> panes() {
         List<ChartPane> out = new ArrayList<>();
         panesByTab.forEach(out::addAll);
+        out.addAll(kindPanes.values());
         return out;
     }
 

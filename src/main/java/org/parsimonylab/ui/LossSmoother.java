@@ -71,7 +71,7 @@ public final class LossSmoother {
     private void recompute() {
         updating = true;
         try {
-            XYItemRenderer rawRenderer = plot.getRendererForDataset(raw);
+            XYItemRenderer rawRenderer = plot.getRenderer(0); // raw is dataset 0 (maybe seen through a WallTimeDataset)
             boolean on = weight > 0;
             if (!on) {
                 if (plot.getDataset(index) != null) {
@@ -111,7 +111,7 @@ public final class LossSmoother {
                     setAlpha(rawRenderer, s, FAINT_ALPHA);
                 }
             }
-            if (plot.getDataset(index) != smoothed) {
+            if (WallTimeDataset.unwrap(plot.getDataset(index)) != smoothed) {
                 plot.setDataset(index, smoothed);
                 plot.setRenderer(index, renderer);
                 plot.mapDatasetToRangeAxis(index, 0);

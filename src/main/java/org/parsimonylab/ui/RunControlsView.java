@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,6 +35,13 @@ public final class RunControlsView extends HBox {
     private final Label progressLabel = new Label();
     private final Label budgetWarning = new Label();
     private final Button max = new Button("max");
+    private final TextField speedField = new TextField();
+    private final Label speedError = new Label();
+    private boolean typing;
+    private double current = SPEEDS[DEFAULT_SPEED_INDEX];
+
+    /** The largest typed speed, steps per second (beyond it, "max" means as fast as possible). */
+    public static final double MAX_TYPED_SPEED = 1_000_000;
 
     /** Above this many seconds for the rest of the budget at the chosen speed, the speed control says so. */
     public static final double SLOW_BUDGET_SECONDS = 60;
@@ -80,12 +88,35 @@ public final class RunControlsView extends HBox {
         speedLabel.setText("speed " + Format.speed(speedAt(speed.getValue())));
         speed.valueProperty().addListener((obs, old, now) -> {
             int i = (int) Math.round(now.doubleValue());
-            if (Math.abs(now.doubleValue() - i) > 1e-9) {
+            if (typing || Math.abs(now.doubleValue() - i) > 1e-9) {
                 return;
             }
-            speedLabel.setText("speed " + Format.speed(SPEEDS[i]));
-            actions.setSpeed(SPEEDS[i]);
+            apply(SPEEDS[i], actions);
         });
+        speedField.setId("speedField");
+        speedField.setPrefColumnCount(4);
+        speedField.setPrefWidth(62);
+        speedField.setMinWidth(Region.USE_PREF_SIZE);
+        speedField.setText(fieldText(current));
+        speedField.setTooltip(
+                new Tooltip("Type an exact speed in steps per second (1 … 1e6) or \"max\"; Enter applies"));
+        speedField.setOnAction(e -> {
+            commitTyped(actions);
+            // Space, Right and R control the run again after a taken Enter.
+            if (speedError.getText().isEmpty() && getParent() != null) {
+                getParent().requestFocus();
+            }
+        });
+        speedField.focusedProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                commitTyped(actions);
+            }
+        });
+        speedError.setId("speedError");
+        speedError.setStyle("-fx-text-fill: #cc0000; -fx-font-size: 11px;");
+        speedError.setMinWidth(Region.USE_PREF_SIZE);
+        speedError.setVisible(false);
+        speedError.setManaged(false);
         progress.setId("progress");
         progressLabel.setId("progressLabel");
         budgetWarning.setId("budgetWarning");
@@ -126,7 +157,9 @@ public final class RunControlsView extends HBox {
                         step,
                         reset,
                         speed,
+                        speedField,
                         speedLabel,
+                        speedError,
                         budgetWarning,
                         max,
                         progress,
@@ -162,6 +195,102 @@ public final class RunControlsView extends HBox {
         max.setManaged(slow);
     }
 
+    /**
+     * Parses a typed speed: a number of steps per second in [1, {@link #MAX_TYPED_SPEED}], or "max" (as fast as
+     * possible).
+     *
+     * @throws IllegalArgumentException with a one-line message naming the field and what is allowed
+     */
+    public static double parseSpeed(String text) {
+        String t = text == null
+                ? ""
+                : text.strip().toLowerCase(java.util.Locale.ROOT).replace("steps/s", "");
+        t = t.replace("/s", "").strip();
+        if (t.equals("max") || t.equals("∞") || t.equals("inf") || t.equals("infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "speed must be a number of steps/s in [1, 1e6] or \"max\" (got '" + text.strip() + "')");
+        }
+        if (!(v >= 1 && v <= MAX_TYPED_SPEED)) {
+            throw new IllegalArgumentException(
+                    "speed must be in [1, 1e6] steps/s or \"max\" (got " + text.strip() + ")");
+        }
+        return v;
+    }
+
+    /** Commits the typed speed, or says in one red line why it cannot (the speed then stays). */
+    private void commitTyped(RunActions actions) {
+        String text = speedField.getText();
+        if (text.equals(fieldText(current))) {
+            showError("");
+            return;
+        }
+        try {
+            apply(parseSpeed(text), actions);
+            showError("");
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private void showError(String m) {
+        speedError.setText(m);
+        speedError.setVisible(!m.isEmpty());
+        speedError.setManaged(!m.isEmpty());
+    }
+
+    /** Types {@code text} into the speed field and presses Enter (tests and the monkey). */
+    public void typeSpeed(String text) {
+        speedField.setText(text);
+        speedField.getOnAction().handle(null);
+    }
+
+    /** The one-line message of the last refused typed speed ("" if it was taken). */
+    public String speedError() {
+        return speedError.getText();
+    }
+
+    /** Sets the speed: the label, the field and the slider (its nearest stop) follow; the run gets it. */
+    private void apply(double v, RunActions actions) {
+        current = v;
+        speedLabel.setText("speed " + Format.speed(v));
+        speedField.setText(fieldText(v));
+        typing = true;
+        try {
+            speed.setValue(nearestStop(v));
+        } finally {
+            typing = false;
+        }
+        actions.setSpeed(v);
+    }
+
+    private static String fieldText(double v) {
+        if (Double.isInfinite(v)) {
+            return "max";
+        }
+        // The exact value, as typed: 10 not 10.0, 12.345 not 12.35.
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The index of the slider stop nearest {@code v} (in log scale). */
+    static int nearestStop(double v) {
+        if (Double.isInfinite(v)) {
+            return SPEEDS.length - 1;
+        }
+        int best = 0;
+        for (int i = 0; i < SPEEDS.length - 1; i++) {
+            if (Math.abs(Math.log(SPEEDS[i] / v)) < Math.abs(Math.log(SPEEDS[best] / v))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** The speed of slider position {@code value}. */
     public static double speedAt(double value) {
         return SPEEDS[(int) Math.round(Math.max(0, Math.min(SPEEDS.length - 1, value)))];
@@ -169,6 +298,6 @@ public final class RunControlsView extends HBox {
 
     /** The current speed. */
     public double speed() {
-        return speedAt(speed.getValue());
+        return current;
     }
 }

@@ -61,16 +61,45 @@ public final class RunViewModel {
     private int blockRank = 3;
     private final Map<String, Long> lossSteps = new HashMap<>();
     private long rateStep = -1;
+    private final Map<String, StepClock> clocks = new HashMap<>();
+    private final BooleanProperty wallTime = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RunComparison.PastRun> pinned = new SimpleObjectProperty<>(null);
+    private final KindFigures kinds = new KindFigures();
+    private final javafx.collections.ObservableList<org.parsimonylab.chart.MetricKindFigure.Kind> presentKinds =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<LayerFigures> multiples = new SimpleObjectProperty<>(null);
+    private long multiplesRunId = -1;
+    private final java.util.Set<String> runVariants = new java.util.HashSet<>();
+    private RunHistory lastRunHistory;
+    private long lastRunHistoryId = -1;
     private long rateNanos;
 
     /** A model showing nothing yet. */
     public RunViewModel() {
         layer.addListener((obs, old, now) -> {
             figures.setLayer(now.intValue());
+            kinds.selectLayer(now.intValue());
             if (replayStep.get() >= 0) {
                 replay(replayStep.get());
+            } else {
+                showGhostSpectrum(step.get());
             }
         });
+        pinned.addListener((obs, old, now) -> {
+            comparison.pin(now, figures.loss);
+            showGhostSpectrum(replayStep.get() >= 0 ? replayStep.get() : step.get());
+            figures.loss.chart().fireChartChanged();
+            figures.spectrum.chart().fireChartChanged();
+        });
+        wallTime.addListener((obs, old, now) -> {
+            if (replayStep.get() >= 0) {
+                placeCursor(replayStep.get());
+            }
+        });
+    }
+
+    private void showGhostSpectrum(long t) {
+        comparison.showSpectrum(figures.spectrum, t, layer.get());
     }
 
     /** Applies a batch of snapshots (FX thread); a replay ends (the charts show the newest step again). */
@@ -119,6 +148,23 @@ public final class RunViewModel {
         if (layer.get() > layerCount.get() && layerCount.get() > 0) {
             layer.set(layerCount.get());
         }
+        showGhostSpectrum(step.get());
+        afterFeed();
+    }
+
+    /** Keeps the list of measured metric kinds and the small multiples in step with the figures. */
+    private void afterFeed() {
+        List<org.parsimonylab.chart.MetricKindFigure.Kind> now = kinds.present();
+        if (!now.equals(presentKinds)) {
+            presentKinds.setAll(now);
+        }
+        LayerFigures m = multiples.get();
+        if (m != null
+                && (multiplesRunId != figuresRunId
+                        || m.figures().size() != Math.max(1, layerCount.get())
+                        || m.variant() == null && figures.primaryVariant() != null)) {
+            showMultiples(m.kind());
+        }
     }
 
     /**
@@ -150,11 +196,23 @@ public final class RunViewModel {
                     pending = new ArrayList<>();
                 }
                 if (figuresRunId > 0) {
-                    comparison.archive(figuresRunId, figuresRunNote, figures.loss);
+                    comparison.archive(
+                            figuresRunId,
+                            figuresRunNote,
+                            figures.loss,
+                            clocks,
+                            lastRunHistoryId == figuresRunId ? lastRunHistory : null);
                 }
                 figuresRunId = s.runId();
                 figuresRunNote = runNote.get();
                 lossSteps.clear();
+                clocks.clear();
+                kinds.clear();
+                runVariants.clear();
+            }
+            if (s.runId() == figuresRunId) {
+                clocks.computeIfAbsent(s.variant(), v -> new StepClock())
+                        .add(s.step(), s.snapshot().elapsedSeconds());
             }
             if (s.partial()) {
                 if (fresh(s.variant(), s.step())) {
@@ -164,10 +222,21 @@ public final class RunViewModel {
             } else {
                 fresh(s.variant(), s.step());
                 pending.add(s);
+                feedExtra(s.variant(), s.snapshot(), s.runId());
             }
         }
         if (!pending.isEmpty()) {
             figures.accept(pending);
+        }
+    }
+
+    /** Feeds a full snapshot to the metric-kind figures and the small multiples. */
+    private void feedExtra(String variant, StepSnapshot s, long id) {
+        runVariants.add(variant);
+        kinds.add(variant, s, runVariants.size() > 1);
+        LayerFigures m = multiples.get();
+        if (m != null && multiplesRunId == id) {
+            m.add(variant, s);
         }
     }
 
@@ -199,6 +268,9 @@ public final class RunViewModel {
     private void record(List<SessionSnapshot> batch) {
         for (SessionSnapshot s : batch) {
             if (s.runId() > historyRunId) {
+                // The replaced run's record, thinned, stays for its ghost spectra ("compare…").
+                lastRunHistory = RunComparison.thinned(history);
+                lastRunHistoryId = historyRunId;
                 history.clear();
                 historyRunId = s.runId();
             }
@@ -220,6 +292,23 @@ public final class RunViewModel {
         recordedShown = recorded;
         showingRecorded.set(source);
         figures.showRecorded(recorded);
+        clocks.clear();
+        kinds.clear();
+        runVariants.clear();
+        runVariants.addAll(recorded.variants());
+        figuresRunId = FigureSet.RECORDED_RUN_ID;
+        for (String v : recorded.variants()) {
+            for (StepSnapshot s : recorded.snapshots(v)) {
+                kinds.add(v, s, recorded.variants().size() > 1);
+            }
+        }
+        kinds.selectLayer(layer.get());
+        for (String v : recorded.variants()) {
+            StepClock c = clocks.computeIfAbsent(v, k -> new StepClock());
+            for (StepSnapshot s : recorded.snapshots(v)) {
+                c.add(s.step(), s.elapsedSeconds());
+            }
+        }
         String primary =
                 recorded.variants().isEmpty() ? null : recorded.variants().get(0);
         org.parsimonylab.metrics.StepSnapshot last = primary == null ? null : recorded.last(primary);
@@ -236,11 +325,99 @@ public final class RunViewModel {
         if (layer.get() > layerCount.get() && layerCount.get() > 0) {
             layer.set(layerCount.get());
         }
+        afterFeed();
     }
 
     /** Goes back to showing the live run (its next snapshots replace the saved run's figures). */
     public void leaveRecorded() {
         showingRecorded.set(null);
+    }
+
+    /**
+     * The training-time clock of the series named {@code key}: a variant's own, a ghost's (its run's), else the shown
+     * variant's (σ_i, angles, … of the spectra's variant). Null when nothing was reported yet.
+     */
+    public StepClock clockFor(Comparable<?> key) {
+        String k = String.valueOf(key);
+        StepClock c = clocks.get(k);
+        if (c == null) {
+            c = comparison.ghostClock(k);
+        }
+        if (c == null) {
+            String primary = figures.primaryVariant();
+            c = primary == null ? null : clocks.get(primary);
+        }
+        if (c == null && !clocks.isEmpty()) {
+            c = clocks.values().iterator().next();
+        }
+        return c;
+    }
+
+    /** The live figures of the other metric families (twin distance, errors, accuracy, …). */
+    public KindFigures kinds() {
+        return kinds;
+    }
+
+    /** The metric kinds the run measures (each gets a live pane), in order. */
+    public javafx.collections.ObservableList<org.parsimonylab.chart.MetricKindFigure.Kind> presentKinds() {
+        return presentKinds;
+    }
+
+    /**
+     * Shows every layer of chart kind {@code kind} ({@link LayerFigures#KINDS} or a per-layer metric kind's key) as
+     * small multiples, filled from the recorded history (null: back to one layer). Returns them.
+     */
+    public LayerFigures showMultiples(String kind) {
+        if (kind == null) {
+            multiples.set(null);
+            return null;
+        }
+        String variant = figures.primaryVariant();
+        for (org.parsimonylab.chart.MetricKindFigure.Kind k : kinds.present()) {
+            if (k.key().equals(kind) && kinds.sourceOf(k) != null) {
+                variant = kinds.sourceOf(k);
+            }
+        }
+        if (variant == null) {
+            RunHistory h = replaySource();
+            variant = h.variants().isEmpty() ? null : h.variants().get(0);
+        }
+        LayerFigures m = new LayerFigures(kind, Math.max(1, layerCount.get()), variant, blockRank, replaySource());
+        multiplesRunId = figuresRunId;
+        multiples.set(m);
+        return m;
+    }
+
+    /** The small multiples shown (null: the charts show one layer). */
+    public ObjectProperty<LayerFigures> multiplesProperty() {
+        return multiples;
+    }
+
+    /** The history the charts show: the saved run opened, else the live run's record (FX thread). */
+    public RunHistory shownHistory() {
+        return replaySource();
+    }
+
+    /** The r of the spectrum's top/middle/bottom blocks. */
+    public int blockRank() {
+        return blockRank;
+    }
+
+    /** Whether the charts over steps are drawn against training time (the "wall time" toggle). */
+    public BooleanProperty wallTimeProperty() {
+        return wallTime;
+    }
+
+    /** The past run (or saved run) whose ghost lines are shown, null for none. */
+    public ObjectProperty<RunComparison.PastRun> pinnedProperty() {
+        return pinned;
+    }
+
+    /** Adds the saved run {@code recorded} (a run folder named {@code name}) to "compare…" and pins it as a ghost. */
+    public RunComparison.PastRun openGhost(String name, RunHistory recorded) {
+        RunComparison.PastRun r = comparison.addSaved(name, recorded);
+        pinned.set(r);
+        return r;
     }
 
     /** The past runs of the session and the pinned ghost. */
@@ -283,6 +460,7 @@ public final class RunViewModel {
             return -1;
         }
         figures.spectrum.show(at, layer.get(), blockRank);
+        showGhostSpectrum(at.step());
         for (String v : h.variants()) {
             StepSnapshot sv = atOrBefore(h.snapshots(v), t);
             if (sv != null) {
@@ -325,6 +503,7 @@ public final class RunViewModel {
             }
         }
         figures.setLayer(layer.get());
+        showGhostSpectrum(step.get());
     }
 
     private void placeCursor(long t) {
@@ -336,8 +515,13 @@ public final class RunViewModel {
                 replayMarkers.add(m);
             }
         }
+        double x = t;
+        if (wallTime.get()) {
+            StepClock c = clockFor(figures.primaryVariant() == null ? "" : figures.primaryVariant());
+            x = c == null ? t : c.seconds(t);
+        }
         for (ValueMarker m : replayMarkers) {
-            m.setValue(t);
+            m.setValue(x);
         }
     }
 

@@ -92,7 +92,7 @@ class MonkeyTest {
         List<CompletableFuture<Path>> exports = new ArrayList<>();
         int maxTrainers = 0;
         for (int i = 0; i < 1000; i++) {
-            int action = random.nextInt(14);
+            int action = random.nextInt(18);
             int pick = random.nextInt(1000);
             int index = i;
             robot.interact(() -> act(action, pick, index, presets, exports));
@@ -102,10 +102,22 @@ class MonkeyTest {
         for (CompletableFuture<Path> f : exports) {
             f.get(60, TimeUnit.SECONDS);
         }
+        for (CompletableFuture<?> f : animations) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // Legitimate refusals only: a run with fewer than two recorded steps, or a chart it does not draw.
+                String m = FigureExports.message(e);
+                assertTrue(m.startsWith("nothing to animate yet") || m.startsWith("no chart"), m);
+            }
+        }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), errors, "exceptions on any thread");
         assertTrue(exports.size() > 0);
     }
+
+    private final List<CompletableFuture<?>> animations = new ArrayList<>();
+    private CompletableFuture<Path> saved;
 
     private void act(int action, int pick, int i, List<PresetEntry> presets, List<CompletableFuture<Path>> exports) {
         AppController c = app.controller();
@@ -166,6 +178,33 @@ class MonkeyTest {
                     FigureOptions options = new FigureOptions(FigureSize.SLIDE, 1, FigureTheme.SLIDE, false);
                     exports.add(run.exports()
                             .export(run.figures().loss, FigureFormat.PNG, options, tmp.resolve("loss-" + i + ".png")));
+                }
+            }
+            case 13 -> run.wallTimeProperty().set(!run.wallTimeProperty().get());
+            case 14 -> run.showMultiples(
+                    pick % 3 == 0 ? null : LayerFigures.KINDS.get(pick % LayerFigures.KINDS.size()));
+            case 15 -> {
+                // Open a saved run folder (saved earlier in the test) as a ghost, or unpin.
+                if (saved == null) {
+                    saved = c.saveRun(tmp.resolve("saved-" + i));
+                } else if (saved.isDone() && !saved.isCompletedExceptionally()) {
+                    if (pick % 3 == 0) {
+                        run.pinnedProperty().set(null);
+                    } else {
+                        animations.add(c.openGhostAsync(saved.join()));
+                    }
+                } else if (saved.isCompletedExceptionally()) {
+                    saved = null;
+                }
+            }
+            case 16 -> {
+                if (pick % 10 == 0) {
+                    animations.add(new AnimationExport(run)
+                            .export(
+                                    pick % 20 == 0 ? "loss" : "spectrum-W1",
+                                    new AnimationExport.Choice(
+                                            org.parsimonylab.export.AnimationFormat.GIF, 3, 10, 128, 96),
+                                    tmp.resolve("anim-" + i + ".gif")));
                 }
             }
             default -> app.refresher().flushVisible();

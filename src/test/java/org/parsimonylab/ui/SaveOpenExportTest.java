@@ -107,6 +107,7 @@ class SaveOpenExportTest {
                         "Save run…",
                         "Open run…",
                         "Open checkpoints…",
+                        "Open run as ghost…",
                         "Export all figures…",
                         "Quit"),
                 file.getItems().stream()
@@ -115,7 +116,7 @@ class SaveOpenExportTest {
                         .toList());
         for (ChartPane pane : app.view().charts().panes()) {
             assertEquals(
-                    List.of("Export figure…", "Copy data as CSV"),
+                    List.of("Export figure…", "Export animation…", "Copy data as CSV"),
                     pane.viewer().getContextMenu().getItems().stream()
                             .map(MenuItem::getText)
                             .toList(),
