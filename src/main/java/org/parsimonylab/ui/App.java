@@ -39,6 +39,7 @@ import org.parsimonylab.preset.PresetOverrides;
  *   <li>{@code --paused} open without playing
  *   <li>{@code --record=DIR} write the run folder of the current run to DIR (new or empty) when it ends or when the
  *       window closes, whichever comes first; File → Save run… does the same on demand
+ *   <li>{@code --open-sweep=DIR} also open the sweep folder DIR in a sweep window (File → Open sweep…)
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
  *       exit
@@ -113,6 +114,9 @@ public class App extends Application {
         stage.show();
 
         controller.open(first, overrides, !options.paused);
+        if (options.openSweep != null) {
+            openSweep(stage, Path.of(options.openSweep));
+        }
         if (options.screenshot != null) {
             screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
         }
@@ -121,7 +125,7 @@ public class App extends Application {
         }
     }
 
-    /** File: Export all figures…, Save run…, Open run…; every failure is shown in a dialog. */
+    /** File: Export all figures…, Save run…, Open run…, Open sweep…; every failure is shown in a dialog. */
     private MenuBar menuBar(Stage stage) {
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setId("exportAll");
@@ -144,6 +148,9 @@ public class App extends Application {
         openPreset.setAccelerator(
                 new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         openPreset.setOnAction(e -> openPreset(stage));
+        MenuItem openSweep = new MenuItem("Open sweep…");
+        openSweep.setId("openSweep");
+        openSweep.setOnAction(e -> openSweep(stage));
         MenuItem quit = new MenuItem("Quit");
         quit.setId("quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -156,6 +163,7 @@ public class App extends Application {
                 new SeparatorMenuItem(),
                 save,
                 open,
+                openSweep,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),
@@ -288,6 +296,24 @@ public class App extends Application {
         });
     }
 
+    private void openSweep(Stage stage) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a sweep folder (with plan.json or summary.csv)");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openSweep(stage, dir.toPath());
+        }
+    }
+
+    private static void openSweep(Stage stage, Path dir) {
+        String problem = SweepView.check(dir);
+        if (!problem.isEmpty()) {
+            Dialogs.error(stage, "Cannot open the sweep", problem);
+            return;
+        }
+        SweepView.openWindow(stage, dir);
+    }
+
     private void onKey(KeyEvent e, Scene scene, RunViewModel run) {
         if (scene.getFocusOwner() instanceof TextInputControl) {
             return;
@@ -392,6 +418,7 @@ public class App extends Application {
         boolean paused;
         String record;
         String screenshot;
+        String openSweep;
         double screenshotAfterSeconds = 8;
         double measurePulseSeconds;
 
@@ -409,6 +436,8 @@ public class App extends Application {
                     o.paused = true;
                 } else if (a.startsWith("--record=")) {
                     o.record = a.substring("--record=".length());
+                } else if (a.startsWith("--open-sweep=")) {
+                    o.openSweep = a.substring("--open-sweep=".length());
                 } else if (a.startsWith("--screenshot=")) {
                     o.screenshot = a.substring("--screenshot=".length());
                 } else if (a.startsWith("--screenshot-after=")) {
