@@ -20,8 +20,11 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.parsimonylab.chart.NamedFigure;
 import org.parsimonylab.chart.SweepFigures;
+import org.parsimonylab.chart.SweepLinesFigure;
 import org.parsimonylab.sweep.SweepFolder;
 
 /**
@@ -174,9 +177,39 @@ public final class SweepView extends BorderPane implements AutoCloseable {
         }
         for (int i = 0; i < figures.size(); i++) {
             NamedFigure f = figures.get(i);
+            if (f.figure() instanceof SweepLinesFigure lines) {
+                showAllSweptValues(lines);
+            }
             ChartPane pane = new ChartPane(f.figure(), f.key());
             panes.add(pane);
             charts.add(pane, i % columns, i / columns);
+        }
+    }
+
+    /**
+     * Sets a linear x axis to span every swept value, not only the finished ones, so that the axis does not jump as
+     * runs finish and one sees where the sweep is going.
+     */
+    private static void showAllSweptValues(SweepLinesFigure figure) {
+        if (figure.lines().isEmpty()
+                || !(figure.chart().getPlot() instanceof XYPlot plot)
+                || !(plot.getDomainAxis() instanceof NumberAxis axis)) {
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (String v : figure.lines().get(0).xValues()) {
+            try {
+                double x = Double.parseDouble(v);
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            } catch (NumberFormatException e) {
+                return;
+            }
+        }
+        if (lo < hi) {
+            double pad = 0.04 * (hi - lo);
+            axis.setRange(lo - pad, hi + pad);
         }
     }
 
