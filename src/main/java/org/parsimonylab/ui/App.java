@@ -125,7 +125,7 @@ public class App extends Application {
         }
     }
 
-    /** File: Export all figures…, Save run…, Open run…, Open sweep…; every failure is shown in a dialog. */
+    /** File: Export all figures…, Save run…, Open run…, Open sweep…, Run sweep…; every failure is shown in a dialog. */
     private MenuBar menuBar(Stage stage) {
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setId("exportAll");
@@ -151,6 +151,9 @@ public class App extends Application {
         MenuItem openSweep = new MenuItem("Open sweep…");
         openSweep.setId("openSweep");
         openSweep.setOnAction(e -> openSweep(stage));
+        MenuItem runSweep = new MenuItem("Run sweep…");
+        runSweep.setId("runSweep");
+        runSweep.setOnAction(e -> SweepLauncher.ask(stage, controller::savePreset));
         MenuItem quit = new MenuItem("Quit");
         quit.setId("quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -164,6 +167,7 @@ public class App extends Application {
                 save,
                 open,
                 openSweep,
+                runSweep,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),

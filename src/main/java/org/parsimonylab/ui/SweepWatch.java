@@ -107,6 +107,10 @@ final class SweepWatch implements AutoCloseable {
                 : folder.root().getFileName().toString();
         try {
             if (!SweepFolder.isSweepFolder(folder.root())) {
+                if (!java.nio.file.Files.exists(folder.summaryFile())) {
+                    return new Snapshot(
+                            null, null, name, "waiting for " + folder.planFile() + " (the sweep has not started yet)");
+                }
                 return new Snapshot(SweepSummary.read(folder.summaryFile()), null, name, "");
             }
             if (plan == null) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -195,6 +197,35 @@ class SweepViewTest {
             String progress = v.progressLabel().getText();
             assertTrue(progress.startsWith("2 of 4 runs done · 0 running · 1 failed · 1 not started"), progress);
         });
+    }
+
+    @Test
+    void runSweepStartsALocalSweepWhoseWindowFillsIn(FxRobot robot) throws Exception {
+        Path root = tmp.resolve("run-sweep");
+        SweepLauncher.Request request = SweepLauncher.parse("network.depth=2,3", "0", "1");
+        SweepLauncher.Started[] started = new SweepLauncher.Started[1];
+        robot.interact(() -> {
+            try {
+                started[0] = SweepLauncher.start(
+                        stage, root, request, file -> Files.copy(PRESET, file, StandardCopyOption.REPLACE_EXISTING));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            // A safety limit, not a timed assertion: two tiny runs in child JVMs.
+            assertTrue(started[0].process().waitFor(5, TimeUnit.MINUTES), "the sweep did not end");
+            assertEquals(0, started[0].process().exitValue(), Files.readString(root.resolve("sweep.log")));
+            SweepView shown = (SweepView) started[0].window().getScene().getRoot();
+            FxWait.until(robot, () -> shown.progressLabel().getText().startsWith("2 of 2 runs done"));
+            robot.interact(() -> {
+                assertEquals("network.depth", lines(shown).x());
+                assertEquals(2, lines(shown).dataset().getItemCount(0), "both depths drawn");
+            });
+            assertTrue(Files.isRegularFile(root.resolve("sweep").resolve("runs/r0001/metrics.csv")));
+        } finally {
+            robot.interact(() -> started[0].window().close());
+        }
     }
 
     @Test
