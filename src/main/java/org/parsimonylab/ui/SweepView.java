@@ -198,11 +198,13 @@ public final class SweepView extends BorderPane implements AutoCloseable {
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        boolean integers = true;
         for (String v : figure.lines().get(0).xValues()) {
             try {
                 double x = Double.parseDouble(v);
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
+                integers &= x == Math.rint(x);
             } catch (NumberFormatException e) {
                 return;
             }
@@ -210,6 +212,10 @@ public final class SweepView extends BorderPane implements AutoCloseable {
         if (lo < hi) {
             double pad = 0.04 * (hi - lo);
             axis.setRange(lo - pad, hi + pad);
+        }
+        if (integers) {
+            // Depths and widths: ticks at whole numbers only (no "2.1").
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
     }
 
