@@ -19,7 +19,12 @@ for W in 1 2; do
       --set 'variants=[{"name":"w50","network":{"width":50}}]' > "$TMP/w$W.out" 2> "$TMP/w$W.err"
   t1=$(date +%s.%N)
   WALL[$W]=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
-  echo "workers=$W: $N runs of $STEPS steps in ${WALL[$W]} s (load average before: $load)"
+  # Σ run-seconds / wall: how many runs were going on average (the tool's parallelism, apart from the per-run
+  # slowdown that other processes on the machine cause).
+  RUNSEC=$(cat "$TMP/w$W"/status/*.txt | awk -F= '$1=="seconds" {s+=$2} END {printf "%.1f", s}')
+  echo "workers=$W: $N runs of $STEPS steps in ${WALL[$W]} s, mean run $(awk -v s="$RUNSEC" -v n="$N" \
+      'BEGIN {printf "%.1f", s / n}') s, runs in parallel on average $(awk -v s="$RUNSEC" -v w="${WALL[$W]}" \
+      'BEGIN {printf "%.2f", s / w}') (load average before: $load)"
 done
 echo "speed-up 1 -> 2 workers: $(awk -v a="${WALL[1]}" -v b="${WALL[2]}" 'BEGIN {printf "%.2f", a / b}')x" \
     "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -69,6 +69,7 @@ final class SweepWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private SweepPlan plan;
     private String last = "";
+    private long periodMillis = 1000;
 
     /** A watch of {@code dir} delivering changed snapshots to {@code deliver} (called on the watch's thread). */
     SweepWatch(Path dir, Consumer<Snapshot> deliver) {
@@ -81,14 +82,25 @@ final class SweepWatch implements AutoCloseable {
         });
     }
 
-    /** Polls now and then every {@code periodMillis}. */
+    /**
+     * Polls now and then every {@code periodMillis} after the previous poll ended, or 4 × the previous poll's own time
+     * when that is longer (a sweep of thousands of finished runs takes a while to read; the disk is not to be kept
+     * busy by the view).
+     */
     void start(long periodMillis) {
-        timer.scheduleWithFixedDelay(this::pollAndDeliver, 0, periodMillis, TimeUnit.MILLISECONDS);
+        this.periodMillis = periodMillis;
+        timer.execute(this::pollAndReschedule);
     }
 
-    /** Polls once more as soon as possible (e.g. after the metric changed nothing needs reading; tests). */
-    void pollSoon() {
-        timer.execute(this::pollAndDeliver);
+    private void pollAndReschedule() {
+        long t0 = System.nanoTime();
+        pollAndDeliver();
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        try {
+            timer.schedule(this::pollAndReschedule, Math.max(periodMillis, 4 * took), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // close() was called meanwhile: no more polls.
+        }
     }
 
     private void pollAndDeliver() {
