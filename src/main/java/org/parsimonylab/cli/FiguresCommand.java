@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code figures PRESET|RUN_DIR --out DIR}: the figures a paper shows for a preset (trained headlessly here, no display
- * needed) or for a run folder (read, not trained), as {@code <preset-name>-<chart>.<format>} in DIR.
+ * {@code figures PRESET|RUN_DIR|SWEEP_DIR --out DIR}: the figures a paper shows for a preset (trained headlessly here, no
+ * display needed) or for a run folder (read, not trained), as {@code <preset-name>-<chart>.<format>} in DIR; for a sweep
+ * folder the aggregated figures {@code sweep figures} draws.
  */
 @Command(
         name = "figures",
@@ -147,6 +148,19 @@ final class FiguresCommand implements Callable<Integer> {
         Preset preset;
         String presetJson;
         RunHistory history;
+        if (!RunFolderReader.isRunFolder(source)
+                && (org.parsimonylab.sweep.SweepFolder.isSweepFolder(source)
+                        || java.nio.file.Files.isRegularFile(
+                                source.resolve(org.parsimonylab.sweep.SweepFolder.SUMMARY)))) {
+            // A sweep folder (or a folder with summary.csv): its aggregated figures, as `sweep figures` draws them.
+            if (!presetOptions.overrides.isEmpty() || steps > 0 || animate != null) {
+                throw new IllegalArgumentException(
+                        source + " is a sweep folder: --set, --steps and --animate apply to presets and run folders");
+            }
+            SweepCommand.Figures.write(source, out, "", "", "", formats, options)
+                    .forEach(spec.commandLine().getOut()::println);
+            return 0;
+        }
         if (RunFolderReader.isRunFolder(source)) {
             if (!presetOptions.overrides.isEmpty() || steps > 0) {
                 throw new IllegalArgumentException(
@@ -159,7 +173,8 @@ final class FiguresCommand implements Callable<Integer> {
             history = run.history();
         } else if (java.nio.file.Files.isDirectory(source)) {
             throw new IllegalArgumentException(
-                    source + " is a folder without preset.json and metrics.csv: give a preset file or a run folder");
+                    source + " is a folder without preset.json and metrics.csv (a run folder) or"
+                            + " plan.json / summary.csv (a sweep folder): give a preset file, a run folder or a sweep folder");
         } else {
             preset = presetOptions.load();
             presetOptions.printWarnings(preset, err);

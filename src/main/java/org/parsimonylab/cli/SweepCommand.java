@@ -494,7 +494,8 @@ final class SweepCommand implements Callable<Integer> {
         @Option(
                 names = "--metric",
                 paramLabel = "COLUMN",
-                description = "summary column to draw (default: steps-to-tolerance when reached, else loss)")
+                description = "summary columns to draw, comma-separated, e.g. recovery-error,steps (default:"
+                        + " steps-to-tolerance when reached, else loss)")
         String metric = "";
 
         @Option(names = "--x", paramLabel = "PATH", description = "swept field on the x axis (default: each)")
@@ -521,6 +522,27 @@ final class SweepCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            FigureOptions options =
+                    new FigureOptions(FigureSize.parse("slide"), scale, FigureTheme.parse(theme), false);
+            write(dir, out, metric, x, y, FigureFormat.parseList(format), options)
+                    .forEach(spec.commandLine().getOut()::println);
+            return 0;
+        }
+
+        /**
+         * Writes the figures of the sweep folder (or summary.csv folder) {@code dir} to {@code out}: for each column of
+         * the comma-separated {@code metrics} (default: {@link SweepFigures#defaultMetric}) the figures of
+         * {@link SweepFigures#build}; a sweep folder's summary.csv is rebuilt first. Returns the files written.
+         */
+        static List<Path> write(
+                Path dir,
+                Path out,
+                String metrics,
+                String x,
+                String y,
+                java.util.Set<FigureFormat> formats,
+                FigureOptions options)
+                throws IOException {
             SweepSummary summary;
             String name;
             if (SweepFolder.isSweepFolder(dir)) {
@@ -533,19 +555,26 @@ final class SweepCommand implements Callable<Integer> {
                 summary = SweepSummary.read(dir.resolve(SweepFolder.SUMMARY));
                 name = dir.toAbsolutePath().normalize().getFileName().toString();
             }
-            String m = metric.isEmpty() ? SweepFigures.defaultMetric(summary) : metric;
-            List<NamedFigure> figures = SweepFigures.build(summary, m, x, y);
-            FigureOptions options =
-                    new FigureOptions(FigureSize.parse("slide"), scale, FigureTheme.parse(theme), false);
-            List<Path> written = FigureBatch.write(
+            List<String> columns = new ArrayList<>();
+            for (String m : metrics.split(",")) {
+                if (!m.isBlank() && !columns.contains(m.strip())) {
+                    columns.add(m.strip());
+                }
+            }
+            if (columns.isEmpty()) {
+                columns.add(SweepFigures.defaultMetric(summary));
+            }
+            List<NamedFigure> figures = new ArrayList<>();
+            for (String m : columns) {
+                figures.addAll(SweepFigures.build(summary, m, x, y));
+            }
+            return FigureBatch.write(
                     FigureBatch.prepare(figures, options),
                     out,
                     FigureBatch.safePrefix(name),
-                    FigureFormat.parseList(format),
+                    formats,
                     options,
                     new FigureMetadata("", Main.appVersion()));
-            written.forEach(spec.commandLine().getOut()::println);
-            return 0;
         }
     }
 

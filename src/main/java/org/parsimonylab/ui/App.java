@@ -41,6 +41,7 @@ import org.parsimonylab.preset.PresetOverrides;
  *       window closes, whichever comes first; File → Save run… does the same on demand
  *   <li>{@code --open-checkpoints=PATH} also open a checkpoints window on a folder ({@code --watch-checkpoints}:
  *       watching it)
+ *   <li>{@code --open-sweep=DIR} also open the sweep folder DIR in a sweep window (File → Open sweep…)
  *   <li>{@code --screenshot=PNG} save the window after {@code --screenshot-after=SECONDS} (default 8) and exit
  *   <li>{@code --speed=STEPS_PER_S} the training speed at start (a number in [1, 1e6] or {@code max})
  *   <li>{@code --measure-pulse=SECONDS} print the FX pulse-interval percentiles after that long (2 s warm-up) and
@@ -120,6 +121,9 @@ public class App extends Application {
             view.runControls().typeSpeed(options.speed);
         }
         controller.open(first, overrides, !options.paused);
+        if (options.openSweep != null) {
+            openSweep(stage, Path.of(options.openSweep));
+        }
         if (options.screenshot != null) {
             screenshotLater(scene, options.screenshot, options.screenshotAfterSeconds);
         }
@@ -131,7 +135,7 @@ public class App extends Application {
         }
     }
 
-    /** File: Export all figures…, Save run…, Open run…; every failure is shown in a dialog. */
+    /** File: Export all figures…, Save run…, Open run…, Open sweep…, Run sweep…; every failure is shown in a dialog. */
     private MenuBar menuBar(Stage stage) {
         MenuItem exportAll = new MenuItem("Export all figures…");
         exportAll.setId("exportAll");
@@ -167,6 +171,12 @@ public class App extends Application {
         openPreset.setAccelerator(
                 new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         openPreset.setOnAction(e -> openPreset(stage));
+        MenuItem openSweep = new MenuItem("Open sweep…");
+        openSweep.setId("openSweep");
+        openSweep.setOnAction(e -> openSweep(stage));
+        MenuItem runSweep = new MenuItem("Run sweep…");
+        runSweep.setId("runSweep");
+        runSweep.setOnAction(e -> SweepLauncher.ask(stage, controller::savePreset));
         MenuItem quit = new MenuItem("Quit");
         quit.setId("quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -181,6 +191,8 @@ public class App extends Application {
                 open,
                 openCheckpoints,
                 ghost,
+                openSweep,
+                runSweep,
                 new SeparatorMenuItem(),
                 exportAll,
                 new SeparatorMenuItem(),
@@ -326,6 +338,24 @@ public class App extends Application {
         }
     }
 
+    private void openSweep(Stage stage) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a sweep folder (with plan.json or summary.csv)");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openSweep(stage, dir.toPath());
+        }
+    }
+
+    private static void openSweep(Stage stage, Path dir) {
+        String problem = SweepView.check(dir);
+        if (!problem.isEmpty()) {
+            Dialogs.error(stage, "Cannot open the sweep", problem);
+            return;
+        }
+        SweepView.openWindow(stage, dir);
+    }
+
     private void onKey(KeyEvent e, Scene scene, RunViewModel run) {
         if (scene.getFocusOwner() instanceof TextInputControl) {
             return;
@@ -431,6 +461,7 @@ public class App extends Application {
         boolean paused;
         String record;
         String screenshot;
+        String openSweep;
         double screenshotAfterSeconds = 8;
         double measurePulseSeconds;
         String openCheckpoints;
@@ -451,6 +482,8 @@ public class App extends Application {
                     o.paused = true;
                 } else if (a.startsWith("--record=")) {
                     o.record = a.substring("--record=".length());
+                } else if (a.startsWith("--open-sweep=")) {
+                    o.openSweep = a.substring("--open-sweep=".length());
                 } else if (a.startsWith("--screenshot=")) {
                     o.screenshot = a.substring("--screenshot=".length());
                 } else if (a.startsWith("--screenshot-after=")) {

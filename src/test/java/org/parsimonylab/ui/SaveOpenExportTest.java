@@ -108,6 +108,8 @@ class SaveOpenExportTest {
                         "Open run…",
                         "Open checkpoints…",
                         "Open run as ghost…",
+                        "Open sweep…",
+                        "Run sweep…",
                         "Export all figures…",
                         "Quit"),
                 file.getItems().stream()
