@@ -47,6 +47,8 @@ public final class TrajectoryFigure extends Figure {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true);
         plot.setRenderer(r);
+        // The first variant (wide) underneath, the dashed twin on top of it.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         plot.setDomainAxis(Axes.axis("u₁ᵀ W v₁", false));
         plot.setRangeAxis(Axes.axis("u₂ᵀ W v₂", false));
         plot.setNoDataMessage("this run records no trajectory (it needs a wide network and a compressed twin)");
