@@ -19,7 +19,7 @@ e2-non-whitened|sv-W1
 e3-momentum|sv-W1-momentum sv-W1-adam
 e8-progressive-separation|separation
 e10-separation-init-scale|separation
-e6-equivalent-trajectory|trajectory twin-distance
+e6-equivalent-trajectory|trajectory twin-distance-compressed
 p2-fig1-smooth-mlp-spectra|sv-W1-gelu sv-W1-relu
 p2-two-layer-invariant-subspace|sv-W1-gelu sv-W1-relu
 p2-lowrank-mlp-digits|loss
