@@ -58,8 +58,10 @@ public final class Axes {
         return new Range(c - half, c + half);
     }
 
-    /** A NumberAxis whose automatic range is never degenerate. */
+    /** A NumberAxis whose automatic range is never degenerate and whose label's math is typeset ({@link Tex}). */
     static final class SafeAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+
         private final boolean integer;
 
         SafeAxis(String label, boolean integer) {
@@ -69,6 +71,25 @@ public final class Axes {
             if (integer) {
                 setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             }
+        }
+
+        @Override
+        protected java.awt.geom.Rectangle2D getLabelEnclosure(
+                java.awt.Graphics2D g2, org.jfree.chart.ui.RectangleEdge edge) {
+            java.awt.geom.Rectangle2D tex = Tex.labelEnclosure(this, edge);
+            return tex != null ? tex : super.getLabelEnclosure(g2, edge);
+        }
+
+        @Override
+        protected org.jfree.chart.axis.AxisState drawLabel(
+                String label,
+                java.awt.Graphics2D g2,
+                java.awt.geom.Rectangle2D plotArea,
+                java.awt.geom.Rectangle2D dataArea,
+                org.jfree.chart.ui.RectangleEdge edge,
+                org.jfree.chart.axis.AxisState state) {
+            org.jfree.chart.axis.AxisState tex = Tex.drawLabel(this, label, g2, dataArea, edge, state);
+            return tex != null ? tex : super.drawLabel(label, g2, plotArea, dataArea, edge, state);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -63,6 +64,10 @@ public final class ChartStyle {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         if (chart.getTitle() != null) {
+            if (!(chart.getTitle() instanceof TexTitle)) {
+                chart.setTitle(new TexTitle(
+                        chart.getTitle().getText(), chart.getTitle().getFont()));
+            }
             chart.getTitle().setFont(new Font(FAMILY, Font.BOLD, 13));
         }
         LegendTitle legend = chart.getLegend();
@@ -80,9 +85,24 @@ public final class ChartStyle {
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(new Color(0xDDDDDD));
             xy.setRangeGridlinePaint(new Color(0xDDDDDD));
+            if (xy.getDomainAxis() != null && xy.getDomainAxis().getClass() == NumberAxis.class) {
+                xy.setDomainAxis(typeset((NumberAxis) xy.getDomainAxis()));
+            }
+            if (xy.getRangeAxis() != null && xy.getRangeAxis().getClass() == NumberAxis.class) {
+                xy.setRangeAxis(typeset((NumberAxis) xy.getRangeAxis()));
+            }
             styleAxis(xy.getDomainAxis());
             styleAxis(xy.getRangeAxis());
         }
+    }
+
+    /** A {@link Axes.SafeAxis} (typeset label, never degenerate) in place of a chart factory's plain axis. */
+    private static NumberAxis typeset(NumberAxis plain) {
+        Axes.SafeAxis a = new Axes.SafeAxis(plain.getLabel(), false);
+        a.setAutoRangeIncludesZero(plain.getAutoRangeIncludesZero());
+        a.setLowerMargin(plain.getLowerMargin());
+        a.setUpperMargin(plain.getUpperMargin());
+        return a;
     }
 
     /** Fonts of an axis. */

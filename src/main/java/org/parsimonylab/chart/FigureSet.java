@@ -33,6 +33,9 @@ public final class FigureSet {
     /** Update energy in the invariant block. */
     public final UpdateEnergyFigure updateEnergy = new UpdateEnergyFigure();
 
+    /** End-to-end trajectories of every variant on one plane (E6/E7). */
+    public final TrajectoryFigure trajectory = new TrajectoryFigure();
+
     /** Variants against wall time. */
     public final VariantsFigure variants = new VariantsFigure();
 
@@ -68,8 +71,8 @@ public final class FigureSet {
 
     /** All figures, in display order. */
     public List<Figure> all() {
-        List<Figure> out = new java.util.ArrayList<>(
-                List.of(loss, spectrum, singularValues, waterfall, angles, separation, updateEnergy, variants));
+        List<Figure> out = new java.util.ArrayList<>(List.of(
+                loss, spectrum, singularValues, waterfall, angles, separation, updateEnergy, trajectory, variants));
         out.addAll(kinds.values());
         return out;
     }
@@ -138,6 +141,7 @@ public final class FigureSet {
             if (fresh && !s.snapshot().series().isEmpty()) {
                 lastStep.put(s.variant(), step);
                 loss.add(s.variant(), s.snapshot());
+                trajectory.add(s.variant(), s.snapshot());
                 variants.add(s.variant(), s.snapshot(), s.stepsPerSecond());
                 if (s.variant().equals(primary)) {
                     singularValues.add(s.snapshot());
@@ -207,6 +211,7 @@ public final class FigureSet {
         addIfData(out, "angles" + w, angles, angles.dataset());
         addIfData(out, "separation", separation, separation.dataset());
         addIfData(out, "update-energy" + w, updateEnergy, updateEnergy.dataset());
+        addIfData(out, "trajectory", trajectory, trajectory.dataset());
         addIfData(out, "variants", variants, variants.dataset());
         for (MetricKindFigure k : kinds.values()) {
             addIfData(out, k.kind().key() + (k.kind().perLayer() ? w : ""), k, k.dataset());

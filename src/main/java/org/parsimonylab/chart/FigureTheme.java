@@ -116,6 +116,7 @@ public enum FigureTheme {
             if (t instanceof LegendTitle legend) {
                 legend.setItemFont(new Font(ChartStyle.FAMILY, Font.PLAIN, 7));
                 legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+                compactLegend(legend);
             } else if (t instanceof PaintScaleLegend scale) {
                 paperAxis(scale.getAxis());
                 scale.setStripWidth(6);
@@ -137,6 +138,45 @@ public enum FigureTheme {
                 }
             }
         }
+    }
+
+    /**
+     * Shorter legend entries when there are more than three ({@link Labels#compact}): at a column's width each long
+     * entry takes a row of its own, and seven of them left the plot a sliver (PaperSizeRunsTest, angles of E1).
+     */
+    private static void compactLegend(LegendTitle legend) {
+        org.jfree.chart.LegendItemSource[] sources = legend.getSources();
+        int count = 0;
+        for (org.jfree.chart.LegendItemSource src : sources) {
+            count += src.getLegendItems().getItemCount();
+        }
+        if (count <= 3) {
+            return;
+        }
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (org.jfree.chart.LegendItemSource src : sources) {
+            for (java.util.Iterator<?> it = src.getLegendItems().iterator(); it.hasNext(); ) {
+                org.jfree.chart.LegendItem i = (org.jfree.chart.LegendItem) it.next();
+                items.add(new org.jfree.chart.LegendItem(
+                        Labels.compact(i.getLabel()),
+                        i.getDescription(),
+                        i.getToolTipText(),
+                        i.getURLText(),
+                        i.isShapeVisible(),
+                        i.getShape(),
+                        i.isShapeFilled(),
+                        i.getFillPaint(),
+                        i.isShapeOutlineVisible(),
+                        i.getOutlinePaint(),
+                        i.getOutlineStroke(),
+                        i.isLineVisible(),
+                        i.getLine(),
+                        i.getLineStroke(),
+                        i.getLinePaint()));
+            }
+        }
+        // A fixed list: the copy's series do not change any more.
+        legend.setSources(new org.jfree.chart.LegendItemSource[] {() -> items});
     }
 
     private static void paperAxis(Axis axis) {

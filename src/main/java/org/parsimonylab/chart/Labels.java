@@ -53,4 +53,16 @@ public final class Labels {
             default -> name.replace('-', ' ');
         };
     }
+
+    /**
+     * A legend entry shortened for a paper-size figure, where seven full entries would take the plot's height:
+     * "largest angle, right singular vectors" → "largest angle (right)".
+     */
+    public static String compact(String legend) {
+        return legend.replace(", right singular vectors", " (right)")
+                .replace(", left singular vectors", " (left)")
+                .replace("top and bottom blocks", "top+bottom")
+                .replace("alignment of adjacent layers", "layer alignment")
+                .replace(" singular vectors", "");
+    }
 }

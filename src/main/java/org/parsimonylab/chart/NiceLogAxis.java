@@ -25,6 +25,24 @@ final class NiceLogAxis extends LogAxis {
         super(label);
     }
 
+    @Override
+    protected Rectangle2D getLabelEnclosure(Graphics2D g2, org.jfree.chart.ui.RectangleEdge edge) {
+        Rectangle2D tex = Tex.labelEnclosure(this, edge);
+        return tex != null ? tex : super.getLabelEnclosure(g2, edge);
+    }
+
+    @Override
+    protected org.jfree.chart.axis.AxisState drawLabel(
+            String label,
+            Graphics2D g2,
+            Rectangle2D plotArea,
+            Rectangle2D dataArea,
+            org.jfree.chart.ui.RectangleEdge edge,
+            org.jfree.chart.axis.AxisState state) {
+        org.jfree.chart.axis.AxisState tex = Tex.drawLabel(this, label, g2, dataArea, edge, state);
+        return tex != null ? tex : super.drawLabel(label, g2, plotArea, dataArea, edge, state);
+    }
+
     /** A flat line (one step, or a loss that does not move) gets a range of ±20 % instead of ±1e-12. */
     @Override
     protected void autoAdjustRange() {

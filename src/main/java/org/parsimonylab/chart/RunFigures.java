@@ -10,7 +10,8 @@ import org.parsimonylab.session.RunHistory;
  * The figures a paper shows for a recorded run, built by the same figure classes the app draws live: the loss (one
  * line per variant), and per variant the spectrum of W1 at the last step, the singular values of W1 over time, the
  * waterfall of W1, the principal angles and the update energy when measured; the class separation D_l with its
- * geometric fit when measured; and, for several variants, their loss against training time.
+ * geometric fit when measured; the end-to-end trajectories of a wide network and its compressed twin on one plane
+ * (E6/E7) when recorded; and, for several variants, their loss against training time.
  */
 public final class RunFigures {
     private RunFigures() {}
@@ -93,6 +94,15 @@ public final class RunFigures {
         }
         if (separated) {
             out.add(named("separation", separation));
+        }
+        TrajectoryFigure trajectory = new TrajectoryFigure();
+        for (String v : variants) {
+            for (StepSnapshot s : history.snapshots(v)) {
+                trajectory.add(v, s);
+            }
+        }
+        if (trajectory.dataset().getSeriesCount() > 0) {
+            out.add(named("trajectory", trajectory));
         }
         if (several && variants.stream().allMatch(v -> timed(history.last(v)))) {
             VariantsFigure overlay = new VariantsFigure();

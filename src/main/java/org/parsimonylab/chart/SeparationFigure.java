@@ -28,8 +28,8 @@ public final class SeparationFigure extends Figure {
     public SeparationFigure() {
         super(ChartFactory.createXYLineChart(
                 "Class separation by layer",
-                "feature layer l (0 = input)",
-                "D_l",
+                "feature layer ℓ (0 = input)",
+                "D_ℓ",
                 null,
                 PlotOrientation.VERTICAL,
                 true,

@@ -51,7 +51,7 @@ public final class WaterfallFigure extends Figure {
         renderer.setPaintScale(scale);
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
         plot.setNoDataMessage("no singular values yet");
-        NumberAxis legendAxis = new NumberAxis("σᵢ");
+        NumberAxis legendAxis = Axes.axis("σᵢ", false);
         ChartStyle.styleAxis(legendAxis);
         legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
@@ -141,6 +141,43 @@ public final class WaterfallFigure extends Figure {
         bar.setTickMarksVisible(!flat);
         bar.setRange(scale.getLowerBound(), scale.getUpperBound());
         dataset.addSeries("σ", xyz);
+    }
+
+    /**
+     * The colour range of a waterfall chart (the live chart or a copy of it), or null when {@code chart} has no
+     * waterfall colour scale.
+     */
+    public static org.jfree.data.Range colourRange(org.jfree.chart.JFreeChart chart) {
+        if (chart.getPlot() instanceof XYPlot plot
+                && plot.getRenderer() instanceof XYBlockRenderer r
+                && r.getPaintScale() instanceof ViridisScale v) {
+            return new org.jfree.data.Range(v.getLowerBound(), v.getUpperBound());
+        }
+        return null;
+    }
+
+    /**
+     * Fixes the colours and the colour bar of a waterfall chart (a copy) to {@code range}: the frames of an animation
+     * share the scale of the whole run, so a colour means the same σ in every frame.
+     */
+    public static void fixColourRange(org.jfree.chart.JFreeChart chart, org.jfree.data.Range range) {
+        if (colourRange(chart) == null) {
+            return;
+        }
+        double lo = range.getLowerBound();
+        double hi = range.getUpperBound();
+        ((ViridisScale) ((XYBlockRenderer) ((XYPlot) chart.getPlot()).getRenderer()).getPaintScale()).setRange(lo, hi);
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof PaintScaleLegend bar && bar.getScale() instanceof ViridisScale v) {
+                v.setRange(lo, hi);
+                boolean flat = !(hi - lo > 1e-9 * Math.max(1e-300, Math.abs(hi)));
+                ValueAxis axis = bar.getAxis();
+                axis.setLabel(flat ? "all σᵢ = " + TickFormat.format3(hi) : "σᵢ");
+                axis.setTickLabelsVisible(!flat);
+                axis.setTickMarksVisible(!flat);
+                axis.setRange(v.getLowerBound(), v.getUpperBound());
+            }
+        }
     }
 
     /** Number of blocks drawn for the selected layer. */

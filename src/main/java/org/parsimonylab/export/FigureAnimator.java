@@ -22,7 +22,7 @@ import org.parsimonylab.session.RunHistory;
  * recorded step nearest to a fraction i/(n−1) of the way through the run (so the loss grows along a fixed step axis,
  * the spectrum is the spectrum at that step, the waterfall fills in). The figures are built by the same code as the
  * still figures ({@code source}, e.g. RunFigures), and the axes of every frame are fixed to the union of all frames'
- * ranges so nothing jumps between frames.
+ * ranges so nothing jumps between frames; a waterfall's colour scale likewise spans the whole run.
  */
 public final class FigureAnimator {
     private FigureAnimator() {}
@@ -81,6 +81,26 @@ public final class FigureAnimator {
             FigureOptions options,
             List<? extends FrameSink> sinks)
             throws IOException {
+        List<JFreeChart> charts = frames(history, key, source, frames, options);
+        for (JFreeChart chart : charts) {
+            BufferedImage frame = FigureWriter.image(chart, options);
+            for (FrameSink sink : sinks) {
+                sink.add(frame);
+            }
+        }
+        return charts.size();
+    }
+
+    /**
+     * The prepared charts of figure {@code key} at each of {@code frames} steps, with one range per axis and one colour
+     * scale for all of them (the union over the frames, i.e. the whole run's range).
+     */
+    static List<JFreeChart> frames(
+            RunHistory history,
+            String key,
+            Function<RunHistory, List<NamedFigure>> source,
+            int frames,
+            FigureOptions options) {
         List<JFreeChart> charts = new ArrayList<>();
         for (long step : frameSteps(history, frames)) {
             for (NamedFigure f : source.apply(cut(history, step))) {
@@ -90,13 +110,29 @@ public final class FigureAnimator {
             }
         }
         fixAxes(charts);
-        for (JFreeChart chart : charts) {
-            BufferedImage frame = FigureWriter.image(chart, options);
-            for (FrameSink sink : sinks) {
-                sink.add(frame);
+        fixColours(charts);
+        return charts;
+    }
+
+    /**
+     * Gives every waterfall frame the colour range of all frames together: each frame's own range (its min and max σ
+     * so far) would recolour the same σ from frame to frame, and the first frame (every σ = 1) would be one flat
+     * colour.
+     */
+    static void fixColours(List<JFreeChart> charts) {
+        Range union = null;
+        for (JFreeChart c : charts) {
+            Range r = org.parsimonylab.chart.WaterfallFigure.colourRange(c);
+            if (r != null && Double.isFinite(r.getLowerBound()) && Double.isFinite(r.getUpperBound())) {
+                union = union == null ? r : Range.combine(union, r);
             }
         }
-        return charts.size();
+        if (union == null) {
+            return;
+        }
+        for (JFreeChart c : charts) {
+            org.parsimonylab.chart.WaterfallFigure.fixColourRange(c, union);
+        }
     }
 
     /** Sets every value axis of every chart to the union of that axis's ranges over all charts. */

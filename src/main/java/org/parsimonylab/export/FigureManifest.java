@@ -66,6 +66,7 @@ public final class FigureManifest {
         KIND_METRICS.put("waterfall", "sv"::equals);
         KIND_METRICS.put("angles", n -> n.equals("alignment-rad") || n.startsWith("angle-") && n.endsWith("-rad"));
         KIND_METRICS.put("update-energy", n -> n.startsWith("update-energy-"));
+        KIND_METRICS.put("trajectory", "trajectory"::equals);
         KIND_METRICS.put("separation", n -> n.equals("separation") || n.startsWith("separation-fit-"));
     }
 

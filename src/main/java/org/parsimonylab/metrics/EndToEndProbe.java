@@ -14,6 +14,9 @@ import org.parsimonylab.engine.data.Dataset;
  *   <li>{@code relative-error}: ‖W − Φ‖_F/‖Φ‖_F (Kwon et al.'s {@code reconstruction_loss}).
  *   <li>{@code twin-distance} (compressed variants): ‖W_ref(t) − W(t)‖_F/‖Φ‖_F against the reference (wide) variant
  *       at the same step, from the {@link TwinStore}; the reference variant feeds the store.
+ *   <li>{@code trajectory} (runs with a wide network and a compressed twin, E6/E7; index j = 0, 1): u_jᵀ W v_j, the
+ *       end-to-end matrix projected on the top two directions u_j v_jᵀ of Φ ({@link TrajectoryProjection#ofTarget}),
+ *       the same axes for every variant, so the two trajectories can be drawn on one plane (docs/science.md M5).
  * </ul>
  */
 public final class EndToEndProbe implements Probe {
@@ -27,13 +30,20 @@ public final class EndToEndProbe implements Probe {
                     "||W_{L:1} - Phi||_F / ||Phi||_F, the end-to-end matrix against the target map (layer and index empty)"),
             new MetricDoc(
                     "twin-distance",
-                    "compressed variants: ||W_ref(t) - W(t)||_F / ||Phi||_F against the reference (first uncompressed) variant at the same step (target T7; layer and index empty)"));
+                    "compressed variants: ||W_ref(t) - W(t)||_F / ||Phi||_F against the reference (first uncompressed) variant at the same step (target T7; layer and index empty)"),
+            new MetricDoc(
+                    "trajectory",
+                    "runs with a wide network and a compressed twin: u_j^T W_{L:1} v_j, the end-to-end matrix projected on the direction u_j v_j^T of the j-th singular pair of Phi (index j = 0, 1; the same axes for every variant; layer empty; docs/science.md M5)"));
+
+    /** The number of trajectory coordinates recorded (a plane). */
+    public static final int TRAJECTORY_AXES = 2;
 
     private final EndToEnd endToEnd = new EndToEnd();
     private final TwinStore twins;
     private final boolean feedsStore;
     private final boolean comparesToTwin;
     private double phiNorm = Double.NaN;
+    private TrajectoryProjection projection;
 
     /**
      * @param twins the run's store, or null
@@ -74,6 +84,14 @@ public final class EndToEndProbe implements Probe {
                 out.add(MetricSeries.scalar("recovery-error", 0.5 * hidden / size));
             }
             out.add(MetricSeries.scalar("relative-error", Math.sqrt(all) / phiNorm));
+            if (twins != null && twins.reference() != null && Math.min(phi.numRows, phi.numCols) >= TRAJECTORY_AXES) {
+                if (projection == null) {
+                    // Every variant computes the same axes: the same Φ through the same deterministic SVD.
+                    projection = TrajectoryProjection.ofTarget(phi, TRAJECTORY_AXES, ctx.linAlg());
+                }
+                double[] coords = projection.project(List.of(w), new int[] {0, 1})[0];
+                out.add(new MetricSeries("trajectory", MetricSeries.NO_LAYER, coords, true));
+            }
         }
         if (twins == null) {
             return;

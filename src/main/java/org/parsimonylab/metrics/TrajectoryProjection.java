@@ -10,7 +10,9 @@ import org.parsimonylab.engine.linalg.Svd;
  * snapshots W_{L:1}(t_1…t_k) of one run are flattened (row-major) into the columns of M (d_out·d_in × k) and the
  * axes are the left singular vectors of M, <em>without centering</em> (docs/science.md §6 pitfall 11); every trajectory is
  * then projected onto chosen axes, coordinate j of a point W being u_jᵀ·vec(W). The authors picked axes by hand
- * ([7, 8, 9] for E6, [12, 0, 2] for E7).
+ * ([7, 8, 9] for E6, [12, 0, 2] for E7). Those axes come from the end of the run, so a probe cannot use them while
+ * training; {@link #ofTarget} gives axes known from the start, the top singular directions u_j v_jᵀ of the target Φ,
+ * on which {@code EndToEndProbe} records every variant's trajectory (metric {@code trajectory}).
  *
  * @param axes the left singular vectors of M as columns (d_out·d_in × k), descending singular values
  * @param singularValues σ_1 ≥ … ≥ σ_k of M
@@ -38,6 +40,32 @@ public record TrajectoryProjection(DMatrixRMaj axes, double[] singularValues) {
         Svd svd = new Svd();
         linAlg.svd(m, LinAlg.SvdMode.THIN, svd);
         return new TrajectoryProjection(svd.u, svd.s.clone());
+    }
+
+    /**
+     * Axes vec(u_j v_jᵀ), j &lt; {@code count}, from the SVD Φ = Σ σ_j u_j v_jᵀ (d_out×d_in, not modified): orthonormal
+     * directions in the space of end-to-end matrices, coordinate j of W being u_jᵀ W v_j (σ_j at W = Φ). {@code
+     * singularValues} are σ_1…σ_count of Φ.
+     */
+    public static TrajectoryProjection ofTarget(DMatrixRMaj phi, int count, LinAlg linAlg) {
+        int k = Math.min(phi.numRows, phi.numCols);
+        if (count < 1 || count > k) {
+            throw new IllegalArgumentException("count must be in [1, " + k + "] (got " + count + ")");
+        }
+        Svd svd = new Svd();
+        linAlg.svd(phi.copy(), LinAlg.SvdMode.THIN, svd);
+        int m = phi.numRows;
+        int n = phi.numCols;
+        DMatrixRMaj axes = new DMatrixRMaj(m * n, count);
+        for (int j = 0; j < count; j++) {
+            for (int a = 0; a < m; a++) {
+                double u = svd.u.get(a, j);
+                for (int b = 0; b < n; b++) {
+                    axes.data[(a * n + b) * count + j] = u * svd.v.get(b, j);
+                }
+            }
+        }
+        return new TrajectoryProjection(axes, java.util.Arrays.copyOf(svd.s, count));
     }
 
     /** Coordinates [point][c] = u_{axis[c]}ᵀ·vec(W_point) of every matrix of {@code trajectory}. */
