@@ -66,8 +66,11 @@ public final class SingularValuesFigure extends Figure {
 
     @Override
     public String description() {
-        return "Each line is one singular value of the selected layer over training (orange: grew, grey: stayed"
-                + " within 1 %, blue: shrank). Gradient descent changes only a few of them; the grey lines stay flat.";
+        return "Each line is one singular value of the selected layer over training, coloured by how it moved against"
+                + " the median of the spectrum (the plateau): orange grew more than the median, blue shrank more, grey"
+                + " moved with it within 1 %. In the papers' networks gradient descent changes only a few of them and the"
+                + " grey lines stay flat; in a general network most values move and the colours only say which way"
+                + " relative to the median.";
     }
 
     /** Kept for callers that set r: which values move is now read from the data. */
@@ -163,7 +166,7 @@ public final class SingularValuesFigure extends Figure {
         MovingValues.Partition p = layer == null ? new MovingValues.Partition(0, 0, 0) : layer.moving.partition();
         LegendItemCollection blocks = new LegendItemCollection();
         if (p.top() > 0) {
-            blocks.add(blockItem("top " + p.top() + " (grew)", ChartStyle.TOP));
+            blocks.add(blockItem("top " + p.top() + " (grew vs the median)", ChartStyle.TOP));
         }
         if (p.middle() > 0) {
             int shown = layer == null
@@ -172,10 +175,10 @@ public final class SingularValuesFigure extends Figure {
                             .filter(i -> !layer.moving.moved(i))
                             .count();
             String of = shown < p.middle() ? ", " + shown + " drawn" : "";
-            blocks.add(blockItem("middle " + p.middle() + " (within 1 %" + of + ")", ChartStyle.MIDDLE));
+            blocks.add(blockItem("middle " + p.middle() + " (with the median ±1 %" + of + ")", ChartStyle.MIDDLE));
         }
         if (p.bottom() > 0) {
-            blocks.add(blockItem("bottom " + p.bottom() + " (shrank)", ChartStyle.BOTTOM));
+            blocks.add(blockItem("bottom " + p.bottom() + " (shrank vs the median)", ChartStyle.BOTTOM));
         }
         ((XYPlot) chart().getPlot()).setFixedLegendItems(blocks);
     }

@@ -41,6 +41,7 @@ public final class ChartsView extends BorderPane {
     private final java.util.Map<MetricKindFigure.Kind, ChartPane> kindPanes =
             new java.util.EnumMap<>(MetricKindFigure.Kind.class);
     private final GridPane kindGrid = grid();
+    private ChartPane trajectoryPane;
     private final Label noKinds = new Label(
             "This run measures none of the other metrics (twin distance, recovery and relative error, accuracy,"
                     + " energy in the block, moved σ, block angles, update rank).");
@@ -75,6 +76,7 @@ public final class ChartsView extends BorderPane {
                             x,
                             () -> KindFigures.key(k, model.layerProperty().get())));
         }
+        trajectoryPane = new ChartPane(f.trajectory, "trajectoryChart", x, () -> "trajectory");
         noKinds.setWrapText(true);
         noKinds.setStyle("-fx-text-fill: #777777;");
         Tab more = new Tab("More metrics", kindGrid);
@@ -225,16 +227,22 @@ public final class ChartsView extends BorderPane {
         kindGrid.getChildren().clear();
         kindGrid.getColumnConstraints().clear();
         kindGrid.getRowConstraints().clear();
-        List<MetricKindFigure.Kind> present = model.presentKinds();
-        if (present.isEmpty()) {
+        List<ChartPane> shown = new ArrayList<>();
+        // The E6/E7 trajectory plane comes with the twin's metrics (one probe records both), so it is laid out
+        // when they appear.
+        if (model.figures().trajectory.dataset().getSeriesCount() > 0) {
+            shown.add(trajectoryPane);
+        }
+        model.presentKinds().forEach(k -> shown.add(kindPanes.get(k)));
+        if (shown.isEmpty()) {
             kindGrid.add(noKinds, 0, 0);
             return;
         }
-        int cols = present.size() == 1 ? 1 : 2;
-        int rows = (present.size() + cols - 1) / cols;
+        int cols = shown.size() == 1 ? 1 : 2;
+        int rows = (shown.size() + cols - 1) / cols;
         constrain(kindGrid, cols, rows);
-        for (int i = 0; i < present.size(); i++) {
-            kindGrid.add(kindPanes.get(present.get(i)), i % cols, i / cols);
+        for (int i = 0; i < shown.size(); i++) {
+            kindGrid.add(shown.get(i), i % cols, i / cols);
         }
     }
 
@@ -394,6 +402,7 @@ public final class ChartsView extends BorderPane {
         List<ChartPane> out = new ArrayList<>();
         panesByTab.forEach(out::addAll);
         out.addAll(kindPanes.values());
+        out.add(trajectoryPane);
         return out;
     }
 

@@ -311,6 +311,37 @@ class InstrumentExtrasTest {
     }
 
     @Test
+    void aRunWithATwinShowsItsTrajectoryPlaneBesideTheMetricKinds(FxRobot robot) {
+        List<SessionSnapshot> batch = new ArrayList<>();
+        for (int t = 0; t <= 4; t++) {
+            for (String v : List.of("wide", "compressed")) {
+                StepSnapshot base = snap(t, 0.01, v.equals("compressed"));
+                List<MetricSeries> s = new ArrayList<>(base.series());
+                s.add(new MetricSeries("trajectory", MetricSeries.NO_LAYER, new double[] {0.5 * t, 0.25 * t}, false));
+                batch.add(new SessionSnapshot(
+                        1, v, new StepSnapshot(t, base.elapsedSeconds(), s), SessionStatus.RUNNING, 100, ""));
+            }
+        }
+        robot.interact(() -> {
+            run.accept(batch);
+            charts.tabs().getSelectionModel().select(2);
+            flush();
+        });
+        List<ChartPane> shown = charts.shownKindPanes();
+        assertEquals(2, shown.size(), "the trajectory plane and the twin distance");
+        ChartPane plane = shown.get(0);
+        assertEquals("trajectory", plane.key());
+        XYSeriesCollection data =
+                (XYSeriesCollection) plane.figure().chart().getXYPlot().getDataset(0);
+        assertEquals(2, data.getSeriesCount(), "one curve per variant");
+        for (int v = 0; v < 2; v++) {
+            assertEquals(5, data.getSeries(v).getItemCount());
+            assertEquals(2.0, data.getSeries(v).getX(4).doubleValue());
+            assertEquals(1.0, data.getSeries(v).getY(4).doubleValue());
+        }
+    }
+
+    @Test
     void exportAnimationWritesADecodableGifOfTheChartOverTheRun(FxRobot robot) throws Exception {
         robot.interact(() -> run.accept(live(1, 0, 40, SessionStatus.FINISHED)));
         AnimationExport animation = new AnimationExport(run, Runnable::run);
