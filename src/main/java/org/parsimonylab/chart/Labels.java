@@ -45,7 +45,7 @@ public final class Labels {
             case "update-effective-rank" -> "effective rank of the update";
             case "update-stable-rank" -> "stable rank of the update";
             case "twin-distance" -> "distance to the twin network";
-            case "recovery-error" -> "recovery error ‖W − Φ‖_F";
+            case "recovery-error" -> "recovery error (unobserved entries)";
             case "relative-error" -> "relative error ‖W − Φ‖_F / ‖Φ‖_F";
             case "train-accuracy" -> "train accuracy";
             case "test-accuracy" -> "test accuracy";
