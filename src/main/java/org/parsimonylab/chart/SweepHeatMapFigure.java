@@ -102,8 +102,8 @@ public final class SweepHeatMapFigure extends Figure {
         ChartStyle.styleAxis(xAxis);
         ChartStyle.styleAxis(yAxis);
         XYPlot plot = new XYPlot(null, xAxis, yAxis, null);
-        String title = metric + " over " + SweepStatistics.shortName(x) + " × " + SweepStatistics.shortName(y)
-                + (grid.label().isEmpty() ? "" : " (" + grid.label() + ")");
+        String title = Labels.metric(metric) + " over " + SweepStatistics.shortName(x) + " × "
+                + SweepStatistics.shortName(y) + (grid.label().isEmpty() ? "" : " (" + grid.label() + ")");
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
 

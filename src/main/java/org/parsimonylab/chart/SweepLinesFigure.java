@@ -2,7 +2,6 @@ package org.parsimonylab.chart;
 
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -41,6 +40,15 @@ public final class SweepLinesFigure extends Figure {
         renderer.setAutoPopulateSeriesStroke(false);
         double[] positions =
                 positions(lines.isEmpty() ? List.of() : lines.get(0).xValues());
+        double[] range = meanRange(lines);
+        int trials = lines.stream()
+                .flatMap(l -> l.cells().stream())
+                .mapToInt(SweepStatistics.Cell::n)
+                .max()
+                .orElse(0);
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        boolean nonNegative = range[0] >= 0;
+        boolean logY = logY(range);
         for (int k = 0; k < lines.size(); k++) {
             SweepStatistics.Line line = lines.get(k);
             String key = line.label().isEmpty() ? metric : line.label();
@@ -48,13 +56,30 @@ public final class SweepLinesFigure extends Figure {
             for (int i = 0; i < line.cells().size(); i++) {
                 SweepStatistics.Cell c = line.cells().get(i);
                 if (c.n() > 0) {
-                    s.add(positions[i], c.mean(), c.mean() - c.std(), c.mean() + c.std());
+                    double low = c.mean() - c.std();
+                    // A column whose means are all >= 0 (losses, errors, steps, seconds) cannot go below 0; on a
+                    // log axis a band reaching 0 is cut a decade below the smallest mean (the bottom of the plot).
+                    if (logY) {
+                        low = Math.max(low, range[0] / 10);
+                    } else if (nonNegative) {
+                        low = Math.max(low, 0);
+                    }
+                    counts.put(((long) k << 32) | s.getItemCount(), c.n());
+                    s.add(positions[i], c.mean(), low, c.mean() + c.std());
                 }
             }
             dataset.addSeries(s);
             renderer.setSeriesPaint(k, ChartStyle.color(k), false);
             renderer.setSeriesFillPaint(k, ChartStyle.color(k), false);
         }
+        // A point averaged over fewer runs than the others (runs that failed or never reached the tolerance are
+        // left out) says so: "1/3" beside it.
+        renderer.setDefaultItemLabelGenerator((data, series, item) -> {
+            Integer n = counts.get(((long) series << 32) | item);
+            return n == null || n >= trials ? null : n + "/" + trials;
+        });
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new java.awt.Font(ChartStyle.FAMILY, java.awt.Font.PLAIN, 10));
         plot.setDataset(dataset);
         plot.setRenderer(renderer);
         plot.setNoDataMessage("no finished runs with a value of " + metric);
@@ -74,10 +99,30 @@ public final class SweepLinesFigure extends Figure {
             xAxis = new SymbolAxis(label, values.toArray(String[]::new));
             ChartStyle.styleAxis(xAxis);
         }
-        NumberAxis y = (NumberAxis) ChartStyle.valueAxis(metric + " (mean ± std)", false);
+        ValueAxis y = ChartStyle.valueAxis(Labels.metric(metric) + " (mean ± std)", logY(meanRange(lines)));
         XYPlot plot = new XYPlot(null, xAxis, y, null);
-        String title = metric + " against " + SweepStatistics.shortName(x);
+        String title = Labels.metric(metric) + " against " + SweepStatistics.shortName(x);
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, lines.size() > 1);
+    }
+
+    /** The smallest and largest finite mean over every cell ({0, 0} when there is none). */
+    static double[] meanRange(List<SweepStatistics.Line> lines) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SweepStatistics.Line line : lines) {
+            for (SweepStatistics.Cell c : line.cells()) {
+                if (c.n() > 0 && Double.isFinite(c.mean())) {
+                    lo = Math.min(lo, c.mean());
+                    hi = Math.max(hi, c.mean());
+                }
+            }
+        }
+        return lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
+    }
+
+    /** A log y axis when every mean is positive and they span 50× or more (E4's recovery errors: 1e-9 to 1e-3). */
+    static boolean logY(double[] range) {
+        return range[0] > 0 && range[1] / range[0] >= 50;
     }
 
     /** Whether every value parses as a finite number. */

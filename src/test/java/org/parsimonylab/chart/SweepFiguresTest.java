@@ -73,11 +73,49 @@ class SweepFiguresTest {
         assertEquals(1, d.getItemCount(1), "width 20 at depth 3 never reached the tolerance: no point");
         assertEquals(60.0, d.getYValue(1, 0), 1e-12);
         assertEquals(60.0, d.getEndYValue(1, 0), 1e-12);
+        var labels = f.chart().getXYPlot().getRenderer().getDefaultItemLabelGenerator();
+        assertEquals(null, labels.generateLabel(d, 0, 0), "all 3 trials: no label");
+        assertEquals("2/3", labels.generateLabel(d, 0, 1), "width 20 at depth 2: a failed run left out");
 
         SweepLinesFigure loss = new SweepLinesFigure(s, "loss", "network.depth");
         assertEquals(2, loss.dataset().getSeriesCount()); // width=10, width=20
         assertEquals(0.2, loss.dataset().getYValue(1, 1), 1e-12); // width 20, depth 3: mean of 0.3, 0.2, 0.1
         assertEquals(0.1, loss.dataset().getEndYValue(1, 1) - 0.2, 1e-12);
+    }
+
+    @Test
+    void bandsOfNonNegativeColumnsStayAboveZeroAndWideRangesGoOnALogAxis() throws IOException {
+        Path dir = tmp.resolve("bands");
+        Files.createDirectories(dir);
+        // loss at width 10: 0, 0, 0.9 -> mean 0.3, std 0.52: the band would reach -0.22.
+        // recovery-error spans 1e-9 (depth 3) to 1e-3 (depth 2): a log y axis.
+        Files.writeString(
+                dir.resolve("summary.csv"),
+                """
+                run,trial,variant,network.depth,network.width,status,steps,loss,recovery-error,folder
+                r0,0,main,2,10,done,10,0,1e-3,runs/r0
+                r1,1,main,2,10,done,10,0,3e-3,runs/r1
+                r2,2,main,2,10,done,10,0.9,2e-3,runs/r2
+                r3,0,main,3,10,done,10,0.1,1e-9,runs/r3
+                r4,1,main,3,10,done,10,0.2,3e-9,runs/r4
+                r5,2,main,3,10,done,10,0.3,5e-9,runs/r5
+                """);
+        SweepSummary s = SweepSummary.read(dir.resolve("summary.csv"));
+        SweepLinesFigure loss = new SweepLinesFigure(s, "loss", "network.depth");
+        assertEquals(0.3, loss.dataset().getYValue(0, 0), 1e-12);
+        assertEquals(0.0, loss.dataset().getStartYValue(0, 0), "a loss band stops at 0");
+        assertEquals(0.1, loss.dataset().getStartYValue(0, 1), 1e-12, "a band above 0 is unchanged");
+        assertTrue(!(loss.chart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis));
+        assertTrue(loss.chart().getTitle().getText().startsWith("loss against depth"));
+
+        SweepLinesFigure err = new SweepLinesFigure(s, "recovery-error", "network.depth");
+        assertTrue(err.chart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        assertEquals(3e-9, err.dataset().getYValue(0, 1), 1e-21);
+        assertEquals(1e-9, err.dataset().getStartYValue(0, 1), 1e-21, "mean 3e-9 - std 2e-9 stays");
+        assertTrue(err.dataset().getStartYValue(0, 0) > 0, "every band edge is drawable on the log axis");
+        assertTrue(
+                err.chart().getTitle().getText().startsWith("recovery error"),
+                err.chart().getTitle().getText());
     }
 
     @Test
