@@ -281,7 +281,6 @@ final class AnalyzeCommand implements Callable<Integer> {
      * the order of selection.csv.
      */
     private void writeFigures(Path dir, AnalysisOptions options, Set<FigureFormat> formats) throws IOException {
-        FigureOptions figureOptions = FigureOptions.SLIDES;
         for (Map.Entry<String, List<CheckpointMetrics>> e : kept.entrySet()) {
             List<SelectedTensor> sel = selections.get(e.getKey());
             Map<String, Integer> index = new LinkedHashMap<>();
@@ -299,28 +298,41 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 history.add(e.getKey(), new StepSnapshot(m.step(), 0.0, series));
             }
-            FigureSet set = new FigureSet();
-            set.setBlockRank(options.topK());
-            set.showRecorded(history);
-            List<NamedFigure> all = new ArrayList<>();
-            for (int l = 1; l <= sel.size(); l++) {
-                set.setLayer(l);
-                set.flushAll();
-                for (NamedFigure f : set.named()) {
-                    if (f.key().endsWith("-W" + l)) {
-                        all.addAll(List.of(f));
-                    }
-                }
-                FigureBatch.write(
-                        FigureBatch.prepare(all, figureOptions),
-                        dir,
-                        FigureBatch.safePrefix(e.getKey()),
-                        formats,
-                        figureOptions,
-                        new FigureMetadata("{}", Main.appVersion()));
-                all.clear();
-            }
+            writeSeriesFigures(dir, e.getKey(), history, sel.size(), options.topK(), formats);
         }
+    }
+
+    /**
+     * The figures of one checkpoint series ({@code history} holds only {@code series}, tensor i as layer i of
+     * {@code tensors}), as {@code <series>-<figure>-W<i>.<format>} in {@code dir}; {@code topK} is the block the
+     * spectra are coloured by. Returns the files written. {@code figures ANALYSIS_DIR} draws the same.
+     */
+    static List<Path> writeSeriesFigures(
+            Path dir, String series, RunHistory history, int tensors, int topK, Set<FigureFormat> formats)
+            throws IOException {
+        FigureOptions figureOptions = FigureOptions.SLIDES;
+        FigureSet set = new FigureSet();
+        set.setBlockRank(topK);
+        set.showRecorded(history);
+        List<Path> written = new ArrayList<>();
+        for (int l = 1; l <= tensors; l++) {
+            set.setLayer(l);
+            set.flushAll();
+            List<NamedFigure> all = new ArrayList<>();
+            for (NamedFigure f : set.named()) {
+                if (f.key().endsWith("-W" + l)) {
+                    all.add(f);
+                }
+            }
+            written.addAll(FigureBatch.write(
+                    FigureBatch.prepare(all, figureOptions),
+                    dir,
+                    FigureBatch.safePrefix(series),
+                    formats,
+                    figureOptions,
+                    new FigureMetadata("{}", Main.appVersion())));
+        }
+        return written;
     }
 
     private String readme(AnalysisOptions options) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code figures PRESET|RUN_DIR|SWEEP_DIR --out DIR}: the figures a paper shows for a preset (trained headlessly here, no
+ * {@code figures PRESET|RUN_DIR|SWEEP_DIR|ANALYSIS_DIR --out DIR}: the figures a paper shows for a preset (trained headlessly here, no
  * display needed) or for a run folder (read, not trained), as {@code <preset-name>-<chart>.<format>} in DIR; for a sweep
  * folder the aggregated figures {@code sweep figures} draws.
  */
@@ -161,6 +161,20 @@ final class FiguresCommand implements Callable<Integer> {
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
         }
+        if (!RunFolderReader.isRunFolder(source)
+                && java.nio.file.Files.isRegularFile(source.resolve("metrics.csv"))
+                && java.nio.file.Files.isRegularFile(source.resolve("selection.csv"))) {
+            // An analysis folder written by `analyze`: the figures `analyze --figures` draws, per series and tensor.
+            if (!presetOptions.overrides.isEmpty() || steps > 0 || animate != null) {
+                throw new IllegalArgumentException(source
+                        + " is an analysis folder (analyze): --set, --steps and --animate apply to presets and run"
+                        + " folders");
+            }
+            for (Path p : analysisFigures(source, out, formats)) {
+                spec.commandLine().getOut().println(p);
+            }
+            return 0;
+        }
         if (RunFolderReader.isRunFolder(source)) {
             if (!presetOptions.overrides.isEmpty() || steps > 0) {
                 throw new IllegalArgumentException(
@@ -174,7 +188,8 @@ final class FiguresCommand implements Callable<Integer> {
         } else if (java.nio.file.Files.isDirectory(source)) {
             throw new IllegalArgumentException(
                     source + " is a folder without preset.json and metrics.csv (a run folder) or"
-                            + " plan.json / summary.csv (a sweep folder): give a preset file, a run folder or a sweep folder");
+                            + " plan.json / summary.csv (a sweep folder) or metrics.csv and selection.csv (an analysis folder):"
+                            + " give a preset file, a run folder, a sweep folder or an analysis folder");
         } else {
             preset = presetOptions.load();
             presetOptions.printWarnings(preset, err);
@@ -215,6 +230,35 @@ final class FiguresCommand implements Callable<Integer> {
     }
 
     /** Rejects bad animation options before training, with a one-line error naming the option. */
+    /**
+     * The figures of an analysis folder: each series of its metrics.csv (tensor names in the layer column, numbered
+     * in order of first appearance as in selection.csv), coloured by the top-k the analysis used (the number of top-k
+     * angles it recorded).
+     */
+    private static List<Path> analysisFigures(Path source, Path out, Set<FigureFormat> formats) throws IOException {
+        List<org.parsimonylab.export.MetricsCsv.Row> rows =
+                org.parsimonylab.export.MetricsCsv.read(source.resolve("metrics.csv"));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source.resolve("metrics.csv") + ": no measurements to draw");
+        }
+        RunHistory all = RunFolderReader.history(rows);
+        int topK = 1;
+        java.util.Map<String, Integer> tensors = new java.util.HashMap<>();
+        for (org.parsimonylab.export.MetricsCsv.Row r : rows) {
+            if (r.metric().equals("angle-top-left-rad")) {
+                topK = Math.max(topK, r.index() + 1);
+            }
+            tensors.merge(r.variant(), r.layer(), Math::max);
+        }
+        List<Path> written = new java.util.ArrayList<>();
+        for (String series : all.variants()) {
+            RunHistory one = new RunHistory(Math.max(4, all.snapshots(series).size() + 1));
+            all.snapshots(series).forEach(s -> one.add(series, s));
+            written.addAll(AnalyzeCommand.writeSeriesFigures(out, series, one, tensors.get(series), topK, formats));
+        }
+        return written;
+    }
+
     private void checkAnimationOptions(Set<AnimationFormat> animFormats) {
         if (frames < 2 || frames > 10_000) {
             throw new IllegalArgumentException("--frames must be in 2..10000, got " + frames);

@@ -100,6 +100,34 @@ class AnalyzeCommandTest {
             assertTrue(names.contains("mlp-angles-W3.png"), names.toString());
         }
         assertNoPartials();
+
+        // `figures` on the analysis folder draws the same files, with the same pixels (topK 2 read back from the
+        // recorded angles).
+        Path again = tmp.resolve("again");
+        Result f = cli("figures", out.toString(), "--out", again.toString(), "--format", "png");
+        assertEquals(0, f.code(), f.err());
+        try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
+            List<Path> first = figures.sorted().toList();
+            assertFalse(first.isEmpty());
+            for (Path p : first) {
+                Path q = again.resolve(p.getFileName());
+                assertTrue(Files.exists(q), q.toString());
+                java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(p.toFile());
+                java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(q.toFile());
+                assertEquals(a.getWidth(), b.getWidth(), p.toString());
+                assertEquals(a.getHeight(), b.getHeight(), p.toString());
+                int differ = 0;
+                for (int y = 0; y < a.getHeight(); y++) {
+                    for (int x = 0; x < a.getWidth(); x++) {
+                        differ += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+                    }
+                }
+                assertEquals(0, differ, p + ": pixels that differ from the analysis' own figure");
+            }
+        }
+        Result bad = cli("figures", out.toString(), "--out", tmp.resolve("x").toString(), "--steps", "3");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("analysis folder"), bad.err());
     }
 
     private void assertNoPartials() throws IOException {
