@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code figures PRESET|RUN_DIR|SWEEP_DIR|ANALYSIS_DIR --out DIR}: the figures a paper shows for a preset (trained headlessly here, no
  * display needed) or for a run folder (read, not trained), as {@code <preset-name>-<chart>.<format>} in DIR; for a sweep
- * folder the aggregated figures {@code sweep figures} draws.
+ * folder the aggregated figures {@code sweep figures} draws; for an analysis folder ({@code analyze}) the figures
+ * {@code analyze --figures} draws.
  */
 @Command(
         name = "figures",
