@@ -408,6 +408,8 @@ public final class ControlsView extends VBox {
         field.setPromptText(IdxFiles.DEBIAN_FASHION_MNIST);
         Button choose = new Button("Choose…");
         choose.setId("dataFileChoose");
+        // never shortened to "Ch…" when the panel is narrow: the field gives way instead
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox line = new HBox(6, name, field, choose);
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(field, Priority.ALWAYS);
