@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--form", paramLabel = "FORM", description = "override the gradient form: auto, per-sample, moment")
     String form;
 
+    @Option(names = "--variant", paramLabel = "NAME", description = "time only this variant (default: all)")
+    String variant;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +63,15 @@ final class BenchCommand implements Callable<Integer> {
         Dataset data = DataGenerator.generate(experiment.data(), experiment.seed(), linAlg, presetOptions.baseDir());
         out.printf(
                 "%-16s %-10s %12s %12s %12s %10s%n", "variant", "form", "flop/step", "ms/step", "steps/s", "GFLOP/s");
+        if (variant != null
+                && experiment.variants().stream().noneMatch(v -> v.name().equals(variant))) {
+            throw new IllegalArgumentException("--variant " + variant + " is not a variant of the preset (it has "
+                    + experiment.variants().stream().map(VariantSpec::name).toList() + ")");
+        }
         for (VariantSpec variant : experiment.variants()) {
+            if (this.variant != null && !variant.name().equals(this.variant)) {
+                continue;
+            }
             TrainingSpec training = variant.training();
             if (form != null) {
                 GradientForm f = Labeled.byLabel(GradientForm.class, form, "--form");
@@ -94,15 +105,22 @@ final class BenchCommand implements Callable<Integer> {
             String usedForm = model instanceof org.parsimonylab.engine.train.DeepLinearModel dl
                     ? dl.gradientForm().label()
                     : "-";
+            String epoch = "";
+            if (model instanceof org.parsimonylab.engine.train.MlpModel mlp && mlp.batched()) {
+                // an epoch is ceil(N / B) steps (the last batch of an epoch may be smaller)
+                long perEpoch = (data.sampleCount() + training.batchSize() - 1) / training.batchSize();
+                epoch = String.format(Locale.ROOT, "  ms/epoch=%.1f (%d steps)", perStep * 1e3 * perEpoch, perEpoch);
+            }
             out.printf(
                     Locale.ROOT,
-                    "%-16s %-10s %12.4g %12.4f %12.2f %10.2f%n",
+                    "%-16s %-10s %12.4g %12.4f %12.2f %10.2f%s%n",
                     variant.name(),
                     usedForm,
                     flops,
                     perStep * 1e3,
                     1.0 / perStep,
-                    flops / perStep / 1e9);
+                    flops / perStep / 1e9,
+                    epoch);
         }
         return 0;
     }

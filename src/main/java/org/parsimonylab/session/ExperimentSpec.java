@@ -21,4 +21,9 @@ public record ExperimentSpec(long seed, DataSpec data, List<VariantSpec> variant
             Check.that(names.add(v.name()), "variant names must be unique (twice: '" + v.name() + "')");
         }
     }
+
+    /** This experiment with variants {@code newVariants} (same seed and data). */
+    public ExperimentSpec withVariants(List<VariantSpec> newVariants) {
+        return new ExperimentSpec(seed, data, newVariants);
+    }
 }

@@ -110,7 +110,7 @@ final class RunWorker implements Runnable {
             recorded.put(lane.variant.name(), lane.record.snapshots(lane.variant.name()));
             asTrained.add(lane.runner.variantAsTrained());
         }
-        ExperimentSpec experiment = new ExperimentSpec(spec.seed(), spec.data(), asTrained);
+        ExperimentSpec experiment = spec.withVariants(asTrained);
         return new RunCapture(runId, experiment, data, checkpoints, recorded);
     }
 

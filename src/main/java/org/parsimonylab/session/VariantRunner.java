@@ -232,7 +232,7 @@ public final class VariantRunner {
     public VariantSpec variantAsTrained() {
         TrainingSpec t =
                 variant.training().withLearningRateSchedule(trainer.spec().learningRateSchedule());
-        return new VariantSpec(variant.name(), variant.network(), t, variant.metrics());
+        return variant.withTraining(t);
     }
 
     /** The variant's spec. */

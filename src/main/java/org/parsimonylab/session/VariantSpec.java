@@ -21,4 +21,14 @@ public record VariantSpec(String name, NetworkSpec network, TrainingSpec trainin
         Check.present("training", training);
         Check.present("metrics", metrics);
     }
+
+    /** This variant with training {@code newTraining}. */
+    public VariantSpec withTraining(TrainingSpec newTraining) {
+        return new VariantSpec(name, network, newTraining, metrics);
+    }
+
+    /** This variant with network {@code newNetwork}. */
+    public VariantSpec withNetwork(NetworkSpec newNetwork) {
+        return new VariantSpec(name, newNetwork, training, metrics);
+    }
 }

@@ -1,5 +1,6 @@
 package org.parsimonylab.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.parsimonylab.engine.data.DataGenerator;
 import org.parsimonylab.engine.data.DataKind;
 import org.parsimonylab.engine.data.DataSpec;
+import org.parsimonylab.engine.data.IdxFiles;
 import org.parsimonylab.engine.data.TargetKind;
 import org.parsimonylab.preset.Preset;
 import org.parsimonylab.preset.PresetException;
@@ -33,6 +36,11 @@ import org.parsimonylab.preset.PresetOverrides;
 public final class ControlsModel {
     /** Data kind. */
     public static final String DATA_KIND = "data.kind";
+    /**
+     * The data file (digits, csv) or the folder of the four IDX files (idx; empty = the Debian package's folder),
+     * relative paths against the preset's folder.
+     */
+    public static final String FILE = "data.file";
     /** Input dimension d. */
     public static final String DIM = "data.dim";
     /** Output dimension (rows of Φ). */
@@ -161,6 +169,9 @@ public final class ControlsModel {
         try {
             candidate = PresetOverrides.apply(entry.preset(), entry.fileName(), list(next));
             newValue = PresetOverrides.valueText(candidate, key);
+            if (key.equals(FILE)) {
+                checkDataFile(candidate.data(), entry.baseDir());
+            }
         } catch (PresetException | IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;
@@ -184,6 +195,36 @@ public final class ControlsModel {
             l.accept(edit);
         }
         return true;
+    }
+
+    /**
+     * The loader's judgement of an edited idx folder at once rather than when the run starts: it must hold the four
+     * IDX files, else the loader's one line names the first missing one and the install command. (A digits or csv
+     * file is judged when the run loads it, since a shipped preset's file may come from the class path.)
+     */
+    private static void checkDataFile(DataSpec data, Path baseDir) {
+        if (data.kind() == DataKind.IDX) {
+            IdxFiles.requireFolder(IdxFiles.folder(data.file(), base(baseDir)));
+        }
+    }
+
+    private static Path base(Path baseDir) {
+        return baseDir == null ? Path.of("") : baseDir;
+    }
+
+    /**
+     * The folder (idx) or file (digits, csv) that {@code data.file} names in the effective preset, resolved as the
+     * loader resolves it, or null before a preset is loaded.
+     */
+    public Path dataFile() {
+        Preset p = effective.get();
+        PresetEntry entry = preset.get();
+        if (p == null || entry == null) {
+            return null;
+        }
+        return p.data().kind() == DataKind.IDX
+                ? IdxFiles.folder(p.data().file(), base(entry.baseDir()))
+                : DataGenerator.resolve(base(entry.baseDir()), p.data().file());
     }
 
     private void setEffective(Preset p) {
@@ -267,7 +308,7 @@ public final class ControlsModel {
 
     /** Whether the control of {@code key} means anything for data of {@code kind} (the panel hides it otherwise). */
     public static boolean relevant(String key, DataKind kind) {
-        boolean file = kind == DataKind.DIGITS || kind == DataKind.CSV;
+        boolean file = kind == DataKind.DIGITS || kind == DataKind.CSV || kind == DataKind.IDX;
         boolean subspace = kind == DataKind.CLASS_CLUSTERS || kind == DataKind.UNION_OF_SUBSPACES;
         boolean classes = kind == DataKind.CLASSIFICATION || subspace;
         return switch (key) {
@@ -277,7 +318,8 @@ public final class ControlsModel {
                     || kind == DataKind.REGRESSION;
             case RANK -> !file && kind != DataKind.CLASSIFICATION;
             case CLASSES, SAMPLES_PER_CLASS -> classes;
-            case SAMPLES -> kind == DataKind.REGRESSION;
+            case SAMPLES -> kind == DataKind.REGRESSION || kind == DataKind.IDX;
+            case FILE -> file;
             default -> true;
         };
     }
@@ -285,6 +327,7 @@ public final class ControlsModel {
     private static Map<String, String> names() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(DATA_KIND, "data kind");
+        m.put(FILE, "data file");
         m.put(DIM, "d");
         m.put(OUTPUT_DIM, "output dim");
         m.put(RANK, "r");

@@ -1,5 +1,8 @@
 package org.parsimonylab.ui;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +20,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.parsimonylab.engine.Labeled;
 import org.parsimonylab.engine.data.DataKind;
+import org.parsimonylab.engine.data.IdxFiles;
 import org.parsimonylab.engine.train.LossKind;
 import org.parsimonylab.engine.train.OptimizerKind;
 import org.parsimonylab.preset.PresetOverrides;
@@ -37,6 +44,14 @@ public final class ControlsView extends VBox {
     private final Label error = new Label();
     private final Label warning = new Label();
     private final List<Row> rows = new ArrayList<>();
+
+    /** Asks the user for a folder (idx) or a file (digits, csv); null when cancelled. Replaced in headless tests. */
+    interface PathChooser {
+        File choose(boolean folder, File initial, Window owner);
+    }
+
+    /** The chooser behind the data file's "Choose…" button: a DirectoryChooser for idx, a FileChooser otherwise. */
+    PathChooser chooser = ControlsView::showChooser;
 
     /** How a slider position maps to a value. */
     private enum Scale {
@@ -119,7 +134,8 @@ public final class ControlsView extends VBox {
                 DataKind.values(),
                 "factorization: Y = Φ (X = I); completion: Φ seen through a mask; regression: Y = ΦX;"
                         + " classification: K classes, one-hot targets; class-clusters, union-of-subspaces: the"
-                        + " MLP data of paper 2; digits, csv: a table");
+                        + " MLP data of paper 2; digits, csv: a table; idx: MNIST-style IDX files (Fashion-MNIST)");
+        Row file = fileRow();
         Row dim = slider("dim", "input dimension d", ControlsModel.DIM, Scale.INT, 2, 600);
         Row outputDim = slider("outputDim", "output dimension", ControlsModel.OUTPUT_DIM, Scale.INT, 1, 600);
         Row rank = slider("rank", "target rank r", ControlsModel.RANK, Scale.INT, 1, 50);
@@ -164,6 +180,7 @@ public final class ControlsView extends VBox {
                         new Separator(),
                         section("Data"),
                         kind.node,
+                        file.node,
                         dim.node,
                         outputDim.node,
                         rank.node,
@@ -376,6 +393,87 @@ public final class ControlsView extends VBox {
         });
         rows.add(row);
         return row;
+    }
+
+    /**
+     * The data file (digits, csv) or IDX folder (idx) of {@code data.file}: a field to type a path (Enter commits, as
+     * the other fields) and "Choose…", a DirectoryChooser for idx; a folder without the four IDX files is rejected
+     * with the loader's one line under the field.
+     */
+    private Row fileRow() {
+        Label name = new Label("data file");
+        name.setMinWidth(70);
+        TextField field = new TextField();
+        field.setId("dataFileValue");
+        field.setPromptText(IdxFiles.DEBIAN_FASHION_MNIST);
+        Button choose = new Button("Choose…");
+        choose.setId("dataFileChoose");
+        // never shortened to "Ch…" when the panel is narrow: the field gives way instead
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox line = new HBox(6, name, field, choose);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        VBox box = new VBox(0, line);
+        box.setId("dataFile");
+        Tooltip tip = new Tooltip();
+        field.setTooltip(tip);
+        choose.setTooltip(tip);
+        Row row = new Row(ControlsModel.FILE, box) {
+            @Override
+            void refresh() {
+                updating = true;
+                try {
+                    boolean idx = DataKind.IDX.label().equals(model.value(ControlsModel.DATA_KIND));
+                    name.setText(idx ? "IDX folder" : "data file");
+                    field.setText(model.value(key));
+                    tip.setText((idx
+                                    ? "The folder of the four IDX files (train and t10k images and labels, raw or"
+                                            + " .gz); empty: " + IdxFiles.DEBIAN_FASHION_MNIST + " ("
+                                            + IdxFiles.INSTALL_HINT + ")\n"
+                                    : "The table to read (digits: the shipped file by default)\n")
+                            + tooltip(idx ? "IDX folder" : "data file", key, null));
+                } finally {
+                    updating = false;
+                }
+            }
+        };
+        field.setOnAction(e -> row.commitTyped(field.getText().strip()));
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && !row.updating) {
+                row.commit(field.getText().strip());
+            }
+        });
+        choose.setOnAction(e -> {
+            boolean idx = DataKind.IDX.label().equals(model.value(ControlsModel.DATA_KIND));
+            Path current = model.dataFile();
+            File initial = null;
+            if (current != null) {
+                Path dir = idx ? current : current.toAbsolutePath().getParent();
+                if (dir != null && Files.isDirectory(dir)) {
+                    initial = dir.toFile();
+                }
+            }
+            File picked = chooser.choose(
+                    idx, initial, getScene() == null ? null : getScene().getWindow());
+            if (picked != null) {
+                row.commit(picked.getAbsolutePath());
+            }
+        });
+        rows.add(row);
+        return row;
+    }
+
+    private static File showChooser(boolean folder, File initial, Window owner) {
+        if (folder) {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle("Folder of the IDX files");
+            c.setInitialDirectory(initial);
+            return c.showDialog(owner);
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle("Data file");
+        c.setInitialDirectory(initial);
+        return c.showOpenDialog(owner);
     }
 
     private Row seedRow() {

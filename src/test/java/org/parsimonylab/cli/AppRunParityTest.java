@@ -135,13 +135,6 @@ class AppRunParityTest {
                         || Files.exists(Path.of(org.parsimonylab.engine.data.IdxFiles.DEBIAN_FASHION_MNIST)
                                 .resolve("train-images-idx3-ubyte.gz")),
                 file + " needs Fashion-MNIST (" + org.parsimonylab.engine.data.IdxFiles.INSTALL_HINT + ")");
-        // KNOWN DIFFERENCE (reported to the lead, not yet understood): for the rank-40 low-rank MLPs of width 64 in
-        // this
-        // preset, whose 40 step-0 singular values all equal 1, the app's step-0 `sv` of W2 and W3 differ from run's in
-        // the last digit (1e-16); every other row matches. Skipped visibly until it is explained.
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                file.equals("p2-fashion-mnist-lowrank-trials.json"),
-                "known 1e-16 step-0 sv difference between app and run for degenerate rank-40 spectra");
         Path cli = cliRun(PRESETS.resolve(file), tmp.resolve("cli"), sets);
         Preset preset = PresetLoader.load(PRESETS.resolve(file), sets);
         Path fast = appRun(preset, PRESETS, tmp.resolve("app-fastest"), TrainingSession.FASTEST, System::nanoTime);

@@ -223,4 +223,54 @@ class ControlsModelTest {
         assertEquals("choose a preset", model.errorProperty().get());
         assertFalse(model.set(ControlsModel.WIDTH, "3"));
     }
+
+    /** Writes the four IDX files (raw) of a 3-image, 2×2-pixel data set into {@code dir}; returns {@code dir}. */
+    static Path idxFolder(Path dir) throws java.io.IOException {
+        for (String prefix : new String[] {"train", "t10k"}) {
+            java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + 3 * 4);
+            images.putInt(0x00000803).putInt(3).putInt(2).putInt(2);
+            for (int i = 0; i < 12; i++) {
+                images.put((byte) (i * 20));
+            }
+            java.nio.file.Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
+            java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + 3);
+            labels.putInt(0x00000801).putInt(3).put((byte) 0).put((byte) 1).put((byte) 2);
+            java.nio.file.Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
+        }
+        return dir;
+    }
+
+    @Test
+    void theIdxFolderIsOneKeyJudgedByTheLoadersMessage(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws java.io.IOException {
+        ControlsModel model = new ControlsModel();
+        model.load(entry("p2-fashion-mnist-lowrank.json"));
+        assertTrue(ControlsModel.relevant(ControlsModel.FILE, DataKind.IDX));
+        assertTrue(ControlsModel.relevant(ControlsModel.FILE, DataKind.DIGITS));
+        assertFalse(ControlsModel.relevant(ControlsModel.FILE, DataKind.FACTORIZATION));
+        assertFalse(ControlsModel.relevant(ControlsModel.DIM, DataKind.IDX), "the files give d");
+        assertTrue(ControlsModel.relevant(ControlsModel.SAMPLES, DataKind.IDX));
+
+        Path good = idxFolder(java.nio.file.Files.createDirectory(tmp.resolve("good")));
+        assertTrue(
+                model.set(ControlsModel.FILE, good.toString()),
+                model.errorProperty().get());
+        assertEquals(List.of("data.file=" + good), model.overrides());
+        assertEquals(good.toString(), model.build().data().file());
+        assertEquals(good, model.dataFile());
+
+        Path empty = java.nio.file.Files.createDirectory(tmp.resolve("empty"));
+        assertFalse(model.set(ControlsModel.FILE, empty.toString()));
+        assertEquals(
+                "data.file: no train-images-idx3-ubyte in " + empty + " (looked for "
+                        + empty.resolve("train-images-idx3-ubyte.gz") + " and "
+                        + empty.resolve("train-images-idx3-ubyte")
+                        + "); point data.file at the folder that holds the IDX files",
+                model.errorProperty().get());
+        assertEquals(good.toString(), model.value(ControlsModel.FILE), "a rejected folder keeps the previous one");
+
+        java.nio.file.Files.delete(good.resolve("t10k-labels-idx1-ubyte"));
+        assertFalse(model.set(ControlsModel.FILE, good + "/."), "each of the four files is needed");
+        assertTrue(model.errorProperty().get().startsWith("data.file: no t10k-labels-idx1-ubyte in "));
+    }
 }

@@ -202,4 +202,40 @@ class ControlsViewTest {
         assertTrue(robot.lookup("#classes").query().isVisible());
         assertFalse(robot.lookup("#samples").query().isVisible());
     }
+
+    @Test
+    void theIdxFolderHasAFieldAndAChooser(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        assertFalse(robot.lookup("#dataFile").query().isVisible(), "no file for factorization");
+        choose(robot, "p2-fashion-mnist-lowrank.json");
+        assertTrue(robot.lookup("#dataFile").query().isVisible());
+        assertFalse(robot.lookup("#dim").query().isVisible(), "the IDX files give d");
+        assertEquals("", field(robot, "#dataFileValue").getText(), "empty: the Debian package's folder");
+
+        java.nio.file.Path good = ControlsModelTest.idxFolder(java.nio.file.Files.createDirectory(tmp.resolve("idx")));
+        java.nio.file.Path empty = java.nio.file.Files.createDirectory(tmp.resolve("none"));
+        List<Boolean> askedForFolder = new ArrayList<>();
+        ControlsView view = (ControlsView) robot.lookup("#dataFile").query().getParent();
+        view.chooser = (folder, initial, owner) -> {
+            askedForFolder.add(folder);
+            return good.toFile();
+        };
+        robot.interact(() -> robot.lookup("#dataFileChoose").queryButton().fire());
+        assertEquals(List.of(true), askedForFolder, "idx asks for a folder (DirectoryChooser)");
+        assertEquals(good.toString(), model.value(ControlsModel.FILE));
+        assertEquals(good.toString(), field(robot, "#dataFileValue").getText());
+        assertEquals(List.of("data.file=" + good), model.overrides());
+
+        TextField f = field(robot, "#dataFileValue");
+        robot.interact(() -> {
+            f.setText(empty.toString());
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
+        String error = robot.lookup("#controlsError").queryAs(Label.class).getText();
+        assertTrue(error.startsWith("⚠ data.file: no train-images-idx3-ubyte in " + empty), error);
+        assertSame(
+                robot.lookup("#dataFile").query(),
+                robot.lookup("#controlsError").query().getParent());
+        assertEquals(good.toString(), f.getText(), "the field shows the folder the model kept");
+    }
 }

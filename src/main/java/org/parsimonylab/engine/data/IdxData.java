@@ -16,9 +16,7 @@ final class IdxData {
 
     /** The folder {@code spec.file()} names: the Debian default when empty, else resolved against {@code baseDir}. */
     static Path folder(DataSpec spec, Path baseDir) {
-        return spec.file().isBlank()
-                ? Path.of(IdxFiles.DEBIAN_FASHION_MNIST)
-                : DataGenerator.resolve(baseDir, spec.file());
+        return IdxFiles.folder(spec.file(), baseDir);
     }
 
     static Dataset load(DataSpec spec, Path baseDir) {

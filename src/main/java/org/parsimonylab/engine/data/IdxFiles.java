@@ -54,6 +54,24 @@ public final class IdxFiles {
         }
     }
 
+    /** The folder {@code data.file} names: the Debian default when blank, else resolved against {@code baseDir}. */
+    public static Path folder(String file, Path baseDir) {
+        return file.isBlank() ? Path.of(DEBIAN_FASHION_MNIST) : DataGenerator.resolve(baseDir, file);
+    }
+
+    /**
+     * Checks that {@code folder} holds the four IDX files (train and t10k images and labels, raw or gzip) without
+     * reading them, so an edited folder is judged at once (the app's folder field).
+     *
+     * @throws IllegalArgumentException the one line of {@link #read} naming the first file that is missing
+     */
+    public static void requireFolder(Path folder) {
+        for (String prefix : new String[] {"train", "t10k"}) {
+            find(folder, prefix + "-images-idx3-ubyte");
+            find(folder, prefix + "-labels-idx1-ubyte");
+        }
+    }
+
     /**
      * The split {@code prefix} ("train" or "t10k") from {@code folder}: {@code <prefix>-images-idx3-ubyte} and
      * {@code <prefix>-labels-idx1-ubyte}, each raw or with {@code .gz}; at most {@code maxCount} images (the first ones

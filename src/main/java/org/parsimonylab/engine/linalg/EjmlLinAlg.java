@@ -15,7 +15,6 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  */
 public final class EjmlLinAlg implements LinAlg {
     private final DMatrixRMaj transposeBuffer = new DMatrixRMaj(1, 1);
-    private final Map<String, SingularValueDecomposition_F64<DMatrixRMaj>> decompositions = new HashMap<>();
     private final Map<Long, DMatrixRMaj> productBuffers = new HashMap<>();
     private DMatrixRMaj svdInput = new DMatrixRMaj(1, 1);
 
@@ -59,8 +58,12 @@ public final class EjmlLinAlg implements LinAlg {
         int k = Math.min(m, n);
         boolean vectors = mode != SvdMode.VALUES;
         boolean compact = mode == SvdMode.THIN;
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = decompositions.computeIfAbsent(
-                m + "x" + n + ":" + mode, key -> DecompositionFactory_DDRM.svd(m, n, vectors, vectors, compact));
+        // A fresh decomposer per call: EJML's implicit-QR SVD keeps a java.util.Random for its exceptional shifts, and
+        // a reused decomposer carries that stream from one matrix to the next, so the values of a degenerate spectrum
+        // (all equal, where the shifts are taken) depended in the last digit on which SVDs this instance ran before
+        // (the app and `run` differed by 1e-16 on the rank-40 layers of p2-fashion-mnist-lowrank-trials).
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(m, n, vectors, vectors, compact);
         svdInput.setTo(a);
         if (!svd.decompose(svdInput)) {
             throw new ArithmeticException("SVD did not converge for a " + m + "x" + n + " matrix");

@@ -21,6 +21,11 @@ public record CompressionSpec(CompressionKind kind, int rank, FactorMethod facto
         this(kind, rank, FactorMethod.V1);
     }
 
+    /** This compression with kind {@code newKind} (rank and factor method kept). */
+    public CompressionSpec withKind(CompressionKind newKind) {
+        return new CompressionSpec(newKind, rank, factor);
+    }
+
     /** The compressed width 2r̂. */
     public int width() {
         return 2 * rank;

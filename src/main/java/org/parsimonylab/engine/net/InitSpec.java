@@ -32,6 +32,11 @@ public record InitSpec(InitKind kind, double scale, double lastScale, long seedO
         this(kind, scale, lastScale, 0);
     }
 
+    /** This init with seed offset {@code newSeedOffset} (another independent trial of the same scales). */
+    public InitSpec withSeedOffset(long newSeedOffset) {
+        return new InitSpec(kind, scale, lastScale, newSeedOffset);
+    }
+
     /** The scale of layer {@code l} (0-based) of a network of {@code depth} layers. */
     public double scaleOf(int l, int depth) {
         return l == depth - 1 && lastScale > 0 ? lastScale : scale;

@@ -71,6 +71,26 @@ public record NetworkSpec(
                 new CompressionSpec(CompressionKind.NONE, 3));
     }
 
+    /** This spec with width {@code newWidth}. */
+    public NetworkSpec withWidth(int newWidth) {
+        return new NetworkSpec(kind, depth, newWidth, activation, bias, init, trainLast, compression);
+    }
+
+    /** This spec with activation {@code newActivation}. */
+    public NetworkSpec withActivation(Activation newActivation) {
+        return new NetworkSpec(kind, depth, width, newActivation, bias, init, trainLast, compression);
+    }
+
+    /** This spec with initialisation {@code newInit}. */
+    public NetworkSpec withInit(InitSpec newInit) {
+        return new NetworkSpec(kind, depth, width, activation, bias, newInit, trainLast, compression);
+    }
+
+    /** This spec with compression {@code newCompression}. */
+    public NetworkSpec withCompression(CompressionSpec newCompression) {
+        return new NetworkSpec(kind, depth, width, activation, bias, init, trainLast, newCompression);
+    }
+
     /** Shape {rows, cols} of weight {@code l} (0-based) for the given input and output dimensions. */
     public int[] layerShape(int l, int inputDim, int outputDim) {
         int rows = l == depth - 1 ? outputDim : width;

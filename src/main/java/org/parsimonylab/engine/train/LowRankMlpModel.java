@@ -140,7 +140,7 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
         }
         DMatrixRMaj[][] bases = kind == CompressionKind.LOWRANK
                 ? bigSubspaceBases(w0, network, data, training.loss(), k, seed, linAlg)
-                : randomBases(w0, k, seed);
+                : randomBases(w0, k, seed, network.init().seedOffset());
         DMatrixRMaj[] u = bases[0];
         DMatrixRMaj[] v = bases[1];
         DMatrixRMaj[] s = new DMatrixRMaj[depth - 1];
@@ -199,19 +199,31 @@ public final class LowRankMlpModel implements Model, Predictor, LayerFeatures {
             // W_l(0) has full column rank on V_l for orthogonal inits; its own rows complete the basis otherwise.
             DMatrixRMaj w0t = new DMatrixRMaj(w0[l].numCols, w0[l].numRows);
             org.ejml.dense.row.CommonOps_DDRM.transpose(w0[l], w0t);
-            DMatrixRMaj fill = Orthogonal.haarColumns(w0[l].numRows, k, Rng.stream(seed, "lowrank.fill" + (l + 1)));
+            DMatrixRMaj fill = Orthogonal.haarColumns(
+                    w0[l].numRows,
+                    k,
+                    Rng.stream(seed, streamLabel("fill", l + 1, network.init().seedOffset())));
             u[l] = Subspaces.orthonormalColumns(k, BigSubspace.RANK_TOL, mapped, fill);
         }
         return new DMatrixRMaj[][] {u, v};
     }
 
-    private static DMatrixRMaj[][] randomBases(DMatrixRMaj[] w0, int k, long seed) {
+    /**
+     * The random-stream label of basis {@code what} of layer {@code layer}: "lowrank.U1" for the experiment's own init,
+     * "lowrank.trial{k}.U1" for trial k = network.init.seedOffset &gt; 0, so that every trial draws its own bases (as
+     * {@link org.parsimonylab.engine.net.InitSpec#streamLabel} does for W(0)).
+     */
+    static String streamLabel(String what, int layer, long seedOffset) {
+        return seedOffset == 0 ? "lowrank." + what + layer : "lowrank.trial" + seedOffset + "." + what + layer;
+    }
+
+    private static DMatrixRMaj[][] randomBases(DMatrixRMaj[] w0, int k, long seed, long seedOffset) {
         int depth = w0.length;
         DMatrixRMaj[] u = new DMatrixRMaj[depth - 1];
         DMatrixRMaj[] v = new DMatrixRMaj[depth - 1];
         for (int l = 0; l < depth - 1; l++) {
-            u[l] = Orthogonal.haarColumns(w0[l].numRows, k, Rng.stream(seed, "lowrank.U" + (l + 1)));
-            v[l] = Orthogonal.haarColumns(w0[l].numCols, k, Rng.stream(seed, "lowrank.V" + (l + 1)));
+            u[l] = Orthogonal.haarColumns(w0[l].numRows, k, Rng.stream(seed, streamLabel("U", l + 1, seedOffset)));
+            v[l] = Orthogonal.haarColumns(w0[l].numCols, k, Rng.stream(seed, streamLabel("V", l + 1, seedOffset)));
         }
         return new DMatrixRMaj[][] {u, v};
     }

@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.parsimonylab.engine.data.Dataset;
 import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.linalg.Svd;
-import org.parsimonylab.engine.net.CompressionSpec;
+import org.parsimonylab.engine.net.CompressionKind;
 import org.parsimonylab.engine.net.Initializer;
 import org.parsimonylab.engine.net.InvariantSubspace;
 import org.parsimonylab.engine.net.NetworkSpec;
@@ -64,18 +64,8 @@ public final class ModelFactory {
 
     /** {@code network} with its width replaced by the compressed width 2r̂ and no compression. */
     public static NetworkSpec narrowSpec(NetworkSpec network) {
-        return new NetworkSpec(
-                network.kind(),
-                network.depth(),
-                network.compression().width(),
-                network.activation(),
-                network.bias(),
-                network.init(),
-                network.trainLast(),
-                new CompressionSpec(
-                        org.parsimonylab.engine.net.CompressionKind.NONE,
-                        network.compression().rank(),
-                        network.compression().factor()));
+        return network.withWidth(network.compression().width())
+                .withCompression(network.compression().withKind(CompressionKind.NONE));
     }
 
     /**
@@ -100,18 +90,7 @@ public final class ModelFactory {
     public static ParsimonyFactors parsimonyFactors(
             NetworkSpec network, TrainingSpec training, Dataset data, long seed, LinAlg linAlg) {
         InvariantSubspace.requireExactTwin(network, data.inputDim(), data.outputDim());
-        NetworkSpec wideSpec = new NetworkSpec(
-                network.kind(),
-                network.depth(),
-                network.width(),
-                network.activation(),
-                network.bias(),
-                network.init(),
-                network.trainLast(),
-                new CompressionSpec(
-                        org.parsimonylab.engine.net.CompressionKind.NONE,
-                        network.compression().rank(),
-                        network.compression().factor()));
+        NetworkSpec wideSpec = network.withCompression(network.compression().withKind(CompressionKind.NONE));
         DMatrixRMaj[] w0 = Initializer.weights(wideSpec, data.inputDim(), data.outputDim(), seed);
         DMatrixRMaj[] copy = new DMatrixRMaj[w0.length];
         for (int l = 0; l < w0.length; l++) {

@@ -121,4 +121,36 @@ class LowRankMlpTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(diff > 1e-3, "seeds 1 and 2 give the same U2: " + diff);
     }
+
+    @Test
+    void randomBasesFollowTheTrialSeedOffset() {
+        // each trial (network.init.seedOffset) of lowrank-random draws its own bases; offset 0 keeps the experiment's
+        Dataset data = GradientCheck.smallData(6, 3, 9, true, 2);
+        NetworkSpec net = spec(CompressionKind.LOWRANK_RANDOM, 3, false, true, 1.0);
+        TrainingSpec t = training(LossKind.CROSS_ENTROPY, 0);
+        LowRankMlpModel a = LowRankMlpModel.create(net, t, data, 5, la);
+        LowRankMlpModel again = LowRankMlpModel.create(net, t, data, 5, la);
+        LowRankMlpModel trial1 = LowRankMlpModel.create(net.withInit(net.init().withSeedOffset(1)), t, data, 5, la);
+        LowRankMlpModel trial2 = LowRankMlpModel.create(net.withInit(net.init().withSeedOffset(2)), t, data, 5, la);
+        for (int l = 0; l < 2; l++) {
+            assertArrayEquals(a.leftFactors()[l].data, again.leftFactors()[l].data, 0.0, "same trial, same U");
+            assertArrayEquals(a.rightFactors()[l].data, again.rightFactors()[l].data, 0.0, "same trial, same V");
+            for (LowRankMlpModel other : new LowRankMlpModel[] {trial1, trial2}) {
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        maxDiff(a.rightFactors()[l], other.rightFactors()[l]) > 1e-3, "V" + (l + 1) + " repeats");
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        maxDiff(a.leftFactors()[l], other.leftFactors()[l]) > 1e-3, "U" + (l + 1) + " repeats");
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    maxDiff(trial1.rightFactors()[l], trial2.rightFactors()[l]) > 1e-3, "trials 1 and 2 share V");
+        }
+    }
+
+    private static double maxDiff(DMatrixRMaj x, DMatrixRMaj y) {
+        double diff = 0;
+        for (int i = 0; i < x.data.length; i++) {
+            diff = Math.max(diff, Math.abs(x.data[i] - y.data[i]));
+        }
+        return diff;
+    }
 }
