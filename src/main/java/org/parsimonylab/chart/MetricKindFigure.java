@@ -15,8 +15,8 @@ public final class MetricKindFigure extends MetricLinesFigure {
         ERRORS("errors", "Recovery and relative error", "error", true, "recovery-error", "relative-error"),
         /** Train and test accuracy. */
         ACCURACY("accuracy", "Accuracy", "fraction correct", false, "train-accuracy", "test-accuracy"),
-        /** Energy of the weights inside the invariant block (paper 2). */
-        ENERGY("energy", "Energy in the invariant block", "fraction of ‖W‖²_F", false, "energy-in-block"),
+        /** Share of the update's energy ‖ΔW_l‖²_F, ΔW_l = W_l(t) − W_l(0), inside the invariant block (paper 2). */
+        ENERGY("energy", "Update energy in the invariant block", "fraction of ‖ΔW‖²_F", false, "energy-in-block"),
         /** How many singular values moved (paper 2). */
         MOVED("moved-sv", "Singular values that moved", "count", false, "moved-sv"),
         /** Angles of the top singular blocks to the start (paper 2). */

@@ -174,6 +174,6 @@ class FigureSetTest {
         assertEquals("Singular values σᵢ of W₁", f.singularValues.title(), "one variant: no name");
         f.accept(List.of(session(1, "gelu", snap(0, 30, false))));
         assertEquals("Singular values σᵢ of W₁ — relu", f.singularValues.title());
-        assertEquals("Energy in the invariant block of W₁ — relu", energy.title());
+        assertEquals("Update energy in the invariant block of W₁ — relu", energy.title());
     }
 }
