@@ -313,30 +313,14 @@ public final class AppController implements RunActions, AutoCloseable {
      */
     public CompletableFuture<Void> openRunAsync(Path dir) {
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return readRun(dir);
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        saver)
-                .whenComplete((opened, error) -> uiExecutor.execute(() -> {
-                    if (error != null) {
-                        shown.completeExceptionally(
-                                error instanceof CompletionException && error.getCause() != null
-                                        ? error.getCause()
-                                        : error);
-                        return;
-                    }
-                    try {
-                        showRun(dir, opened);
-                        shown.complete(null);
-                    } catch (RuntimeException e) {
-                        shown.completeExceptionally(e);
-                    }
-                }));
+        readRunInBackground(dir, shown, opened -> {
+            try {
+                showRun(dir, opened);
+                shown.complete(null);
+            } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+            }
+        });
         return shown;
     }
 
@@ -347,6 +331,23 @@ public final class AppController implements RunActions, AutoCloseable {
      */
     public CompletableFuture<RunComparison.PastRun> openGhostAsync(Path dir) {
         CompletableFuture<RunComparison.PastRun> shown = new CompletableFuture<>();
+        readRunInBackground(dir, shown, opened -> {
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            RunComparison.PastRun ghost = run.openGhost(
+                    name == null ? dir.toString() : name.toString(),
+                    opened.folder().history());
+            run.runNoteProperty().set("Ghost: the saved run " + dir + " (dashed, on the loss and spectrum)");
+            shown.complete(ghost);
+        });
+        return shown;
+    }
+
+    /**
+     * Reads the run folder {@code dir} on the saver thread and hands it to {@code show} on the FX thread; a folder that
+     * cannot be read completes {@code shown} exceptionally with the one-line reason instead.
+     */
+    private void readRunInBackground(
+            Path dir, CompletableFuture<?> shown, java.util.function.Consumer<OpenedRun> show) {
         CompletableFuture.supplyAsync(
                         () -> {
                             try {
@@ -364,14 +365,8 @@ public final class AppController implements RunActions, AutoCloseable {
                                         : error);
                         return;
                     }
-                    Path name = dir.toAbsolutePath().normalize().getFileName();
-                    RunComparison.PastRun ghost = run.openGhost(
-                            name == null ? dir.toString() : name.toString(),
-                            opened.folder().history());
-                    run.runNoteProperty().set("Ghost: the saved run " + dir + " (dashed, on the loss and spectrum)");
-                    shown.complete(ghost);
+                    show.accept(opened);
                 }));
-        return shown;
     }
 
     private record OpenedRun(RunFolderReader.RunFolder folder, Preset preset) {}

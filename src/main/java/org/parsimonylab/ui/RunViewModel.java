@@ -526,19 +526,7 @@ public final class RunViewModel {
     }
 
     private static StepSnapshot atOrBefore(List<StepSnapshot> list, long t) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        StepSnapshot best = null;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).step() <= t) {
-                best = list.get(mid);
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best;
+        return RunComparison.atOrBefore(list, t);
     }
 
     /** The step a replay shows, -1 while the charts show the newest step. */
