@@ -46,6 +46,61 @@ class SweepPapersTest {
         return v.get(0);
     }
 
+    /** The --set of docs/sweeps.md's E9 and E11 commands: the deep linear network and the ReLU MLP. */
+    static final String LINEAR_RELU_VARIANTS =
+            "variants=[{\"name\":\"linear\"},{\"name\":\"relu\",\"network\":{\"kind\":\"mlp\",\"activation\":\"relu\"}}]";
+
+    @Test
+    void e9To11PlanTheirSeparationGridsAsSweeps() throws IOException {
+        // E9: depth x network kind, 3 trials.
+        Path e9 = Path.of("presets/e9-separation-grid.json");
+        SweepPlan grid = SweepPlan.build(
+                e9, List.of(LINEAR_RELU_VARIANTS), List.of(GridAxis.parse("network.depth=6,8,10")), 3, true, 0, "auto");
+        assertEquals(18, grid.points().size(), "3 depths × 2 kinds × 3 trials");
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (SweepPoint p : grid.points()) {
+            VariantSpec v = spec(e9, p);
+            assertEquals(
+                    p.variant().equals("relu") ? "mlp" : "linear",
+                    v.network().kind().label());
+            if (p.variant().equals("relu")) {
+                assertEquals("relu", v.network().activation().label());
+            }
+            assertEquals(0.5, v.network().init().scale());
+            seen.add(p.variant() + "-L" + v.network().depth() + "-t"
+                    + v.network().init().seedOffset());
+        }
+        assertEquals(18, seen.size(), "every (kind, depth, trial) once");
+        // E10: the init scale.
+        Path e10 = Path.of("presets/e10-separation-init-scale.json");
+        SweepPlan scales = SweepPlan.build(
+                e10,
+                List.of("variants=[{\"name\":\"linear\"}]"),
+                List.of(GridAxis.parse("network.init.scale=0.5,0.25,0.125")),
+                3,
+                true,
+                0,
+                "auto");
+        assertEquals(9, scales.points().size());
+        assertEquals(0.125, spec(e10, scales.points().get(8)).network().init().scale());
+        // E11: the init kind x network kind.
+        Path e11 = Path.of("presets/e11-separation-init-type.json");
+        SweepPlan kinds = SweepPlan.build(
+                e11,
+                List.of(LINEAR_RELU_VARIANTS),
+                List.of(GridAxis.parse("network.init.kind=orthogonal,gaussian,uniform")),
+                3,
+                true,
+                0,
+                "auto");
+        assertEquals(18, kinds.points().size());
+        java.util.Set<String> inits = new java.util.TreeSet<>();
+        for (SweepPoint p : kinds.points()) {
+            inits.add(spec(e11, p).network().init().kind().label());
+        }
+        assertEquals(java.util.Set.of("gaussian", "orthogonal", "uniform"), inits);
+    }
+
     @Test
     void e4PlansThePapersHundredRuns() throws IOException {
         SweepPlan plan = SweepPlan.build(
