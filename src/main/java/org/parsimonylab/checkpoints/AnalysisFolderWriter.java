@@ -107,6 +107,12 @@ public final class AnalysisFolderWriter implements AutoCloseable {
                 + "\n");
     }
 
+    /** Whether {@code dir} holds what this writer writes (metrics.csv and selection.csv): an analysis folder. */
+    public static boolean isAnalysisFolder(Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve("metrics.csv"))
+                && java.nio.file.Files.isRegularFile(dir.resolve("selection.csv"));
+    }
+
     /** Records the tensors of a series (selection.csv). */
     public void selection(String series, List<SelectedTensor> tensors) throws IOException {
         checkOpen();

@@ -163,8 +163,7 @@ final class FiguresCommand implements Callable<Integer> {
             return 0;
         }
         if (!RunFolderReader.isRunFolder(source)
-                && java.nio.file.Files.isRegularFile(source.resolve("metrics.csv"))
-                && java.nio.file.Files.isRegularFile(source.resolve("selection.csv"))) {
+                && org.parsimonylab.checkpoints.AnalysisFolderWriter.isAnalysisFolder(source)) {
             // An analysis folder written by `analyze`: the figures `analyze --figures` draws, per series and tensor.
             if (!presetOptions.overrides.isEmpty() || steps > 0 || animate != null) {
                 throw new IllegalArgumentException(source

@@ -260,8 +260,11 @@ public final class MetricsCsv {
         }
     }
 
-    /** Splits one line at commas outside double quotes, undoing RFC 4180 quoting (also used by ChartCsv). */
-    static List<String> split(String line) {
+    /**
+     * Splits one line at commas outside double quotes, undoing RFC 4180 quoting; the one CSV line reader of the
+     * project (ChartCsv, SweepSummary, the checkpoints window). An unterminated quote is an IllegalArgumentException.
+     */
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>(FIELDS);
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -37,6 +37,7 @@ import org.parsimonylab.chart.MetricLinesFigure;
 import org.parsimonylab.chart.SingularValuesFigure;
 import org.parsimonylab.chart.SpectrumFigure;
 import org.parsimonylab.chart.WaterfallFigure;
+import org.parsimonylab.checkpoints.AnalysisFolderWriter;
 import org.parsimonylab.checkpoints.AnalysisOptions;
 import org.parsimonylab.checkpoints.Checkpoint;
 import org.parsimonylab.checkpoints.CheckpointException;
@@ -242,7 +243,7 @@ public final class CheckpointsModel {
 
     /** Whether {@code dir} is what {@code analyze} writes (metrics.csv and selection.csv), not checkpoints. */
     static boolean isAnalysisFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve("metrics.csv")) && Files.isRegularFile(dir.resolve("selection.csv"));
+        return AnalysisFolderWriter.isAnalysisFolder(dir);
     }
 
     /**
@@ -283,7 +284,7 @@ public final class CheckpointsModel {
         Map<String, SelectedTensor> out = new HashMap<>();
         List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
         for (int i = 1; i < lines.size(); i++) {
-            List<String> f = csvFields(lines.get(i));
+            List<String> f = MetricsCsv.split(lines.get(i));
             if (f.size() < 6 || !f.get(0).equals(variant)) {
                 continue;
             }
@@ -300,29 +301,6 @@ public final class CheckpointsModel {
             }
         }
         return out;
-    }
-
-    /** The fields of one CSV line (RFC 4180 quotes undone). */
-    private static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cur.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        fields.add(cur.toString());
-        return fields;
     }
 
     /** While the job is current: polls the folder when watched, else waits to be told to watch. */
