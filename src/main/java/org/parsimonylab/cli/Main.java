@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             AnalyzeCommand.class,
             SweepCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

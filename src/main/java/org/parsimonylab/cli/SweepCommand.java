@@ -99,6 +99,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "JVM option of every run, e.g. -Xmx4g")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(
+            names = "--jvm-per-run",
+            description = "start a fresh JVM for every local run instead of one warm JVM per worker that runs its"
+                    + " points one after another")
+    boolean jvmPerRun;
+
     @Option(names = "--slurm", description = "submit a Slurm job array instead of running here")
     boolean slurm;
 
@@ -168,7 +174,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int w = workers > 0 ? workers : Math.max(1, cores / Math.max(1, threads));
-        return runLocally(folder, plan, java, w, threads, cores, LocalExecutor.unfinished(folder, plan), stdout, err);
+        return runLocally(
+                folder, plan, java, w, threads, cores, jvmPerRun, LocalExecutor.unfinished(folder, plan), stdout, err);
     }
 
     /** Submits {@code todo} minus the tasks Slurm still holds; prints the job ids. */
@@ -213,22 +220,24 @@ final class SweepCommand implements Callable<Integer> {
             int workers,
             int threads,
             int cores,
+            boolean jvmPerRun,
             List<SweepPoint> todo,
             PrintWriter stdout,
             PrintWriter err)
             throws IOException {
         plan.checkPresetUnchanged();
-        LocalExecutor executor = new LocalExecutor(folder, plan, java, workers, threads, cores);
+        LocalExecutor executor = new LocalExecutor(folder, plan, java, workers, threads, cores, jvmPerRun);
         int total = plan.points().size();
         int already = total - todo.size();
         err.println(String.format(
                 Locale.ROOT,
-                "sweep: %d runs, %d finished before, %d to run with %d workers x %d BLAS threads",
+                "sweep: %d runs, %d finished before, %d to run with %d workers x %d BLAS threads%s",
                 total,
                 already,
                 todo.size(),
                 workers,
-                threads));
+                threads,
+                jvmPerRun ? ", a fresh JVM per run" : ""));
         err.flush();
         Progress progress = new Progress(err, todo.size());
         AtomicBoolean completed = new AtomicBoolean();
@@ -434,7 +443,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             int cores = Runtime.getRuntime().availableProcessors();
             int w = workers > 0 ? workers : Math.max(1, cores / Math.max(1, threads));
-            return runLocally(folder, plan, java, w, threads, cores, retry, out, err);
+            return runLocally(folder, plan, java, w, threads, cores, false, retry, out, err);
         }
 
         private static boolean wasSubmitted(SlurmSubmitter slurm, SweepPoint p) throws IOException {

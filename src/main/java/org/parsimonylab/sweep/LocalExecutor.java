@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the unfinished points of a sweep on this machine: {@code workers} child JVMs at a time, each with BLAS limited
- * to {@code threads} threads, so that workers × threads ≤ cores. {@link #stop(long)} (Ctrl-C) stops the running children,
- * which then count as interrupted and are redone by the next run of the sweep.
+ * to {@code threads} threads, so that workers × threads ≤ cores. Each worker is one {@link WarmWorker} JVM that runs
+ * its points one after another (a new one replaces a worker that died), or with {@code jvmPerRun} a fresh JVM per
+ * point. {@link #stop(long)} (Ctrl-C) stops the running children, which then count as interrupted and are redone by
+ * the next run of the sweep.
  */
 public final class LocalExecutor {
     /** What the executor reports, from its worker threads (implementations must be thread-safe). */
@@ -30,15 +32,35 @@ public final class LocalExecutor {
     private final JavaCommand java;
     private final int workers;
     private final int threads;
+    private final boolean jvmPerRun;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final java.util.Map<Thread, WarmWorker> warm = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ExecutorService pool;
 
     /**
-     * An executor of {@code plan} into {@code folder}.
+     * An executor of {@code plan} into {@code folder} with one warm JVM per worker.
      *
      * @throws IllegalArgumentException when workers or threads are below 1, or workers × threads exceeds {@code cores}
      */
     public LocalExecutor(SweepFolder folder, SweepPlan plan, JavaCommand java, int workers, int threads, int cores) {
+        this(folder, plan, java, workers, threads, cores, false);
+    }
+
+    /**
+     * An executor of {@code plan} into {@code folder}; {@code jvmPerRun} starts a fresh JVM for every point instead of
+     * one warm JVM per worker.
+     *
+     * @throws IllegalArgumentException when workers or threads are below 1, or workers × threads exceeds {@code cores}
+     */
+    public LocalExecutor(
+            SweepFolder folder,
+            SweepPlan plan,
+            JavaCommand java,
+            int workers,
+            int threads,
+            int cores,
+            boolean jvmPerRun) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be >= 1 (got " + workers + ")");
         }
@@ -54,6 +76,7 @@ public final class LocalExecutor {
         this.java = java;
         this.workers = workers;
         this.threads = threads;
+        this.jvmPerRun = jvmPerRun;
     }
 
     /** The points not finished yet ({@link SweepFolder#isFinished}), in plan order. */
@@ -85,7 +108,7 @@ public final class LocalExecutor {
                         return RunStatus.PENDING;
                     }
                     listener.started(p);
-                    RunStatus s = RunLauncher.execute(folder, plan, p, java, threads, "", stopped::get);
+                    RunStatus s = RunLauncher.execute(folder, plan, p, child(), "", stopped::get);
                     listener.finished(p, s);
                     return s;
                 }));
@@ -98,7 +121,26 @@ public final class LocalExecutor {
             return out;
         } finally {
             pool.shutdownNow();
+            for (WarmWorker w : warm.values()) {
+                w.close();
+            }
+            warm.clear();
         }
+    }
+
+    /** The calling pool thread's warm worker (started on first use, replaced when it died), or a fresh child. */
+    private RunLauncher.Child child() throws IOException {
+        if (jvmPerRun) {
+            return RunLauncher.fresh(java, threads);
+        }
+        WarmWorker w = warm.get(Thread.currentThread());
+        if (w == null || !w.isAlive()) {
+            java.nio.file.Path logs = folder.root().resolve("logs");
+            org.parsimonylab.export.AtomicFiles.directory(logs);
+            w = WarmWorker.start(java, threads, logs.resolve("worker-" + started.incrementAndGet() + ".log"));
+            warm.put(Thread.currentThread(), w);
+        }
+        return w;
     }
 
     private static RunStatus await(Future<RunStatus> f) throws IOException {

@@ -18,7 +18,7 @@ import org.parsimonylab.export.AtomicFiles;
  */
 public final class RunLauncher {
     /** Time a stopped run gets to remove its partial folder before it is killed. */
-    private static final long STOP_GRACE_SECONDS = 10;
+    static final long STOP_GRACE_SECONDS = 10;
 
     /** Exit codes of a JVM ended by SIGINT and SIGTERM (128 + signal). */
     private static final int SIGINT_EXIT = 130;
@@ -28,9 +28,23 @@ public final class RunLauncher {
     private RunLauncher() {}
 
     /**
-     * Runs {@code point} (clearing an earlier unfinished attempt first) and returns its final status; an interrupt
-     * stops the child (SIGTERM, then a kill after a grace period) and records {@link RunStatus.State#INTERRUPTED}, as does a child that ends by SIGINT or SIGTERM or while
-     * {@code stopping} says the sweep is being stopped.
+     * How a point's {@code run} command line is carried out: a fresh child JVM per run ({@link #fresh}) or a
+     * {@link WarmWorker}.
+     */
+    public interface Child {
+        /** The line the log's header shows for {@code runArgs}. */
+        String describe(List<String> runArgs);
+
+        /** Runs {@code runArgs} with its output appended to {@code log} and returns the exit code. */
+        int run(List<String> runArgs, Path log) throws IOException, InterruptedException;
+
+        /** Stops the run in progress (SIGTERM: its shutdown hook removes the partial folder; then a kill). */
+        void stop();
+    }
+
+    /**
+     * Runs {@code point} in a fresh child JVM (Slurm tasks): {@link #execute(SweepFolder, SweepPlan, SweepPoint,
+     * Child, String, java.util.function.BooleanSupplier)} with {@link #fresh}.
      */
     public static RunStatus execute(
             SweepFolder folder,
@@ -41,6 +55,23 @@ public final class RunLauncher {
             String slurmJob,
             java.util.function.BooleanSupplier stopping)
             throws IOException {
+        return execute(folder, plan, point, fresh(java, threads), slurmJob, stopping);
+    }
+
+    /**
+     * Runs {@code point} (clearing an earlier unfinished attempt first) through {@code child} and returns its final
+     * status; an interrupt stops the child (SIGTERM, then a kill after a grace period) and records
+     * {@link RunStatus.State#INTERRUPTED}, as does a child that ends by SIGINT or SIGTERM or while {@code stopping}
+     * says the sweep is being stopped.
+     */
+    public static RunStatus execute(
+            SweepFolder folder,
+            SweepPlan plan,
+            SweepPoint point,
+            Child child,
+            String slurmJob,
+            java.util.function.BooleanSupplier stopping)
+            throws IOException {
         String host = hostName();
         String started = Instant.now().toString();
         new RunStatus(RunStatus.State.RUNNING, -1, Double.NaN, -1, host, started, slurmJob, "")
@@ -48,30 +79,18 @@ public final class RunLauncher {
         folder.clearAttempt(point);
         Path log = folder.logFile(point);
         AtomicFiles.directory(log.getParent());
-        List<String> command = java.command(threads, plan.runArguments(point, folder.runFolder(point)));
+        List<String> runArgs = plan.runArguments(point, folder.runFolder(point));
         Files.writeString(
                 log,
                 "# " + point.id() + " (" + point.label() + ") on " + host + " at " + started + "\n# "
-                        + String.join(
-                                " ", command.stream().map(RunLauncher::quote).toList()) + "\n",
+                        + child.describe(runArgs) + "\n",
                 StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = pb.environment();
-        String n = Integer.toString(threads);
-        env.put("OPENBLAS_NUM_THREADS", n);
-        env.put("OMP_NUM_THREADS", n);
-        env.put("MKL_NUM_THREADS", n);
         long t0 = System.nanoTime();
-        Process process = pb.start();
-        // run reads nothing: its stdin is closed at once.
-        process.getOutputStream().close();
         int exit;
         try {
-            exit = process.waitFor();
+            exit = child.run(runArgs, log);
         } catch (InterruptedException e) {
-            stop(process);
+            child.stop();
             double seconds = (System.nanoTime() - t0) * 1e-9;
             RunStatus s = new RunStatus(
                     RunStatus.State.INTERRUPTED, -1, seconds, -1, host, started, slurmJob, "stopped before the end");
@@ -94,6 +113,50 @@ public final class RunLauncher {
         }
         s.write(folder.statusFile(point));
         return s;
+    }
+
+    /** A child JVM per run: {@code java.command(threads, runArgs)} with BLAS limited to {@code threads}. */
+    public static Child fresh(JavaCommand java, int threads) {
+        return new Child() {
+            private volatile Process process;
+
+            @Override
+            public String describe(List<String> runArgs) {
+                return String.join(
+                        " ",
+                        java.command(threads, runArgs).stream()
+                                .map(RunLauncher::quote)
+                                .toList());
+            }
+
+            @Override
+            public int run(List<String> runArgs, Path log) throws IOException, InterruptedException {
+                ProcessBuilder pb = new ProcessBuilder(java.command(threads, runArgs))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                limitBlasThreads(pb.environment(), threads);
+                process = pb.start();
+                // run reads nothing: its stdin is closed at once.
+                process.getOutputStream().close();
+                return process.waitFor();
+            }
+
+            @Override
+            public void stop() {
+                Process p = process;
+                if (p != null) {
+                    RunLauncher.stop(p);
+                }
+            }
+        };
+    }
+
+    /** Limits OpenBLAS, OpenMP and MKL in a child's environment to {@code threads} threads. */
+    static void limitBlasThreads(Map<String, String> env, int threads) {
+        String n = Integer.toString(threads);
+        env.put("OPENBLAS_NUM_THREADS", n);
+        env.put("OMP_NUM_THREADS", n);
+        env.put("MKL_NUM_THREADS", n);
     }
 
     /** Asks the child to stop (its shutdown hook removes the partial run folder), then kills it. */
