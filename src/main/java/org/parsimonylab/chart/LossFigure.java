@@ -16,7 +16,7 @@ public final class LossFigure extends Figure {
 
     /** An empty loss figure. */
     public LossFigure() {
-        this(new XYSeriesCollection());
+        this(new BoundedSeriesCollection());
     }
 
     private LossFigure(XYSeriesCollection dataset) {

@@ -14,7 +14,7 @@ import org.parsimonylab.metrics.StepSnapshot;
  * figure draws whatever the run measures and says so when it measures none of them.
  */
 public class MetricLinesFigure extends Figure {
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYSeriesCollection dataset = new BoundedSeriesCollection();
     private final LayerHistories histories = new LayerHistories(dataset);
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final Predicate<String> accepts;

@@ -20,7 +20,7 @@ import org.parsimonylab.metrics.StepSnapshot;
  * geometric fit D_l ≈ D_0·ρ^l drawn dashed when the run fits it ({@code separation-fit-ratio}, R² in the legend).
  */
 public final class SeparationFigure extends Figure {
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYSeriesCollection dataset = new BoundedSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     private final Map<String, StepSnapshot> latest = new LinkedHashMap<>();
 

@@ -34,7 +34,7 @@ public final class SingularValuesFigure extends Figure {
     /** Past spectra kept per layer (when full every other one goes), to draw a value that starts moving late. */
     static final int STORE = 512;
 
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYSeriesCollection dataset = new BoundedSeriesCollection();
     private final LayerHistories histories = new LayerHistories(dataset);
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final Map<Integer, Layer> layers = new HashMap<>();

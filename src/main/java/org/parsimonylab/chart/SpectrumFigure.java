@@ -25,7 +25,7 @@ public final class SpectrumFigure extends Figure {
     /** Series order in the dataset. */
     public static final int TOP = 0, MIDDLE = 1, BOTTOM = 2, RHO = 3, PREDICTED_TOP = 4;
 
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYSeriesCollection dataset = new BoundedSeriesCollection();
     private final XYSeries top = new XYSeries("top r", false, true);
     private final XYSeries middle = new XYSeries("middle", false, true);
     private final XYSeries bottom = new XYSeries("bottom r", false, true);

@@ -29,7 +29,7 @@ public final class TrajectoryFigure extends Figure {
 
     /** An empty trajectory figure. */
     public TrajectoryFigure() {
-        this(new XYSeriesCollection());
+        this(new BoundedSeriesCollection());
     }
 
     private TrajectoryFigure(XYSeriesCollection dataset) {

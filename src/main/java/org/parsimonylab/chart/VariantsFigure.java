@@ -15,7 +15,7 @@ import org.parsimonylab.metrics.StepSnapshot;
  * the view that shows a compressed network reaching the wide network's loss in a fraction of the time.
  */
 public final class VariantsFigure extends Figure {
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYSeriesCollection dataset = new BoundedSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final Map<String, HistorySeries> byVariant = new LinkedHashMap<>();
     private final Map<String, String> shownRate = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ public final class WaterfallFigure extends Figure {
     /** Index rows drawn. */
     public static final int MAX_ROWS = 64;
 
-    private final DefaultXYZDataset dataset = new DefaultXYZDataset();
+    private final BoundedXYZDataset dataset = new BoundedXYZDataset();
     private final XYBlockRenderer renderer = new XYBlockRenderer();
     private final ViridisScale scale = new ViridisScale();
     private final PaintScaleLegend legend;

@@ -416,7 +416,7 @@ public class App extends Application {
                 System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
                         + runModel.stepProperty().get() + ", "
                         + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary() + "; "
-                        + meter.allocationSummary());
+                        + meter.allocationSummary() + "; " + meter.cpuSummary());
                 Platform.exit();
             });
             measure.play();

@@ -24,7 +24,7 @@ public final class LossSmoother {
     private final Figure figure;
     private final XYPlot plot;
     private final XYSeriesCollection raw;
-    private final XYSeriesCollection smoothed = new XYSeriesCollection();
+    private final XYSeriesCollection smoothed = new org.parsimonylab.chart.BoundedSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final int index;
     private double weight;

@@ -63,8 +63,8 @@ public final class RunComparison {
     }
 
     private final ObservableList<PastRun> runs = FXCollections.observableArrayList();
-    private final XYSeriesCollection ghosts = new XYSeriesCollection();
-    private final XYSeriesCollection ghostSpectrum = new XYSeriesCollection();
+    private final XYSeriesCollection ghosts = new org.parsimonylab.chart.BoundedSeriesCollection();
+    private final XYSeriesCollection ghostSpectrum = new org.parsimonylab.chart.BoundedSeriesCollection();
     private PastRun pinned;
     private StepSnapshot spectrumShown;
     private int spectrumLayer;
