@@ -36,7 +36,7 @@ public final class WaterfallFigure extends Figure {
     public static final int MAX_ROWS = 64;
 
     private final BoundedXYZDataset dataset = new BoundedXYZDataset();
-    private final XYBlockRenderer renderer = new XYBlockRenderer();
+    private final RasterBlockRenderer renderer = new RasterBlockRenderer();
     private final ViridisScale scale = new ViridisScale();
     private final PaintScaleLegend legend;
     private final Map<Integer, Columns> byLayer = new HashMap<>();
