@@ -94,7 +94,8 @@ public class RasterBlockRenderer extends XYBlockRenderer {
             ValueAxis domainAxis,
             ValueAxis rangeAxis) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int[] argb = new int[w * h];
+        // The image's own pixel array (no per-pixel setRGB through the colour model).
+        int[] argb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
         double x0 = Math.floor(dataArea.getX());
         double y0 = Math.floor(dataArea.getY());
         RectangleEdge xEdge = plot.getDomainAxisEdge();
@@ -131,7 +132,6 @@ public class RasterBlockRenderer extends XYBlockRenderer {
                 java.util.Arrays.fill(argb, r * w + c0, Math.max(r * w + c0, r * w + c1), colour);
             }
         }
-        image.setRGB(0, 0, w, h, argb, 0, w);
         return image;
     }
 
