@@ -65,14 +65,15 @@ public final class Tex {
             return null;
         }
         boolean bold = font.isBold();
-        String tex = toTex(text, bold);
         // Computer Modern has a smaller x-height than the sans-serif of the ticks: 10 % larger matches them.
         float size = font.getSize2D() * 1.1f;
-        String key = tex + "@" + size;
+        // Keyed by the label itself: a redraw of a live chart finds its labels without translating them to TeX again.
+        String key = text + (bold ? "@b" : "@") + size;
         Formula cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
+        String tex = toTex(text, bold);
         Formula f;
         try {
             TeXIcon icon = new TeXFormula(tex).createTeXIcon(TeXConstants.STYLE_TEXT, size);
