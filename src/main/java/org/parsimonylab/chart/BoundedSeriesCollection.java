@@ -27,26 +27,15 @@ public class BoundedSeriesCollection extends XYSeriesCollection implements XYDom
         if (includeInterval && getIntervalWidth() != 0) {
             return DatasetUtils.iterateToFindDomainBounds(this, visibleSeriesKeys, true);
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Object key : visibleSeriesKeys) {
-            int s = key instanceof Comparable<?> k ? indexOf(k) : -1;
-            if (s < 0) {
-                continue;
-            }
-            XYSeries series = getSeries(s);
-            if (!cached(series)) {
-                Range r = DatasetUtils.iterateToFindDomainBounds(this, List.of(key), false);
-                if (r != null) {
-                    lo = Math.min(lo, r.getLowerBound());
-                    hi = Math.max(hi, r.getUpperBound());
-                }
-            } else if (series.getItemCount() > 0 && !Double.isNaN(series.getMinX())) {
-                lo = Math.min(lo, series.getMinX());
-                hi = Math.max(hi, series.getMaxX());
+        Bounds b = new Bounds();
+        for (XYSeries series : visible(visibleSeriesKeys)) {
+            if (cached(series)) {
+                b.add(series.getMinX(), series.getMaxX());
+            } else {
+                b.add(DatasetUtils.iterateToFindDomainBounds(this, List.of(series.getKey()), false));
             }
         }
-        return lo <= hi ? new Range(lo, hi) : null;
+        return b.range();
     }
 
     @Override
@@ -54,40 +43,60 @@ public class BoundedSeriesCollection extends XYSeriesCollection implements XYDom
         if (includeInterval && getIntervalWidth() != 0) {
             return DatasetUtils.iterateToFindRangeBounds(this, visibleSeriesKeys, xRange, true);
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Object key : visibleSeriesKeys) {
-            int s = key instanceof Comparable<?> k ? indexOf(k) : -1;
-            if (s < 0) {
-                continue;
-            }
-            XYSeries series = getSeries(s);
-            if (series.getItemCount() == 0 || cached(series) && Double.isNaN(series.getMinX())) {
-                continue;
-            }
+        Bounds b = new Bounds();
+        for (XYSeries series : visible(visibleSeriesKeys)) {
             if (cached(series) && xRange.contains(series.getMinX()) && xRange.contains(series.getMaxX())) {
                 // Every item is inside the x range: the series' own y bounds (NaN when all its y are NaN).
-                if (!Double.isNaN(series.getMinY())) {
-                    lo = Math.min(lo, series.getMinY());
-                    hi = Math.max(hi, series.getMaxY());
-                }
-            } else {
-                for (int i = 0; i < series.getItemCount(); i++) {
-                    double x = series.getX(i).doubleValue();
-                    Number yn = series.getY(i);
-                    double y = yn == null ? Double.NaN : yn.doubleValue();
-                    if (xRange.contains(x) && !Double.isNaN(y)) {
-                        lo = Math.min(lo, y);
-                        hi = Math.max(hi, y);
-                    }
+                b.add(series.getMinY(), series.getMaxY());
+                continue;
+            }
+            for (int i = 0; i < series.getItemCount(); i++) {
+                Number y = series.getY(i);
+                if (y != null && xRange.contains(series.getX(i).doubleValue())) {
+                    b.add(y.doubleValue(), y.doubleValue());
                 }
             }
         }
-        return lo <= hi ? new Range(lo, hi) : null;
+        return b.range();
+    }
+
+    /** The series named by {@code keys} that are in the collection and hold an item. */
+    private List<XYSeries> visible(List<?> keys) {
+        List<XYSeries> out = new java.util.ArrayList<>(keys.size());
+        for (Object key : keys) {
+            int s = key instanceof Comparable<?> k ? indexOf(k) : -1;
+            if (s >= 0 && getSeries(s).getItemCount() > 0) {
+                out.add(getSeries(s));
+            }
+        }
+        return out;
     }
 
     /** Whether JFreeChart keeps the series' min/max right (not a sorted series that drops items beyond a maximum). */
     private static boolean cached(XYSeries series) {
         return !series.getAutoSort() || series.getMaximumItemCount() == Integer.MAX_VALUE;
+    }
+
+    /** A running [lo, hi] that ignores NaN. */
+    private static final class Bounds {
+        private double lo = Double.POSITIVE_INFINITY;
+        private double hi = Double.NEGATIVE_INFINITY;
+
+        void add(double from, double to) {
+            if (!Double.isNaN(from) && !Double.isNaN(to)) {
+                lo = Math.min(lo, from);
+                hi = Math.max(hi, to);
+            }
+        }
+
+        void add(Range r) {
+            if (r != null) {
+                add(r.getLowerBound(), r.getUpperBound());
+            }
+        }
+
+        Range range() {
+            return lo <= hi ? new Range(lo, hi) : null;
+        }
     }
 }

@@ -71,18 +71,27 @@ public final class PulseMeter extends AnimationTimer {
      * the pulse interval, hardly depends on what else the machine runs.
      */
     public String cpuSummary() {
+        return perSecond("CPU ", cpuAtReset, PulseMeter::cpu, "%s %.0f ms/s");
+    }
+
+    /** Each watched thread's {@code counter} increase since {@link #reset()} per second, in millions, as "who rate". */
+    private String perSecond(
+            String prefix,
+            java.util.Map<Long, Long> atReset,
+            java.util.function.ToLongFunction<Thread> counter,
+            String format) {
         double seconds = (System.nanoTime() - resetNanos) * 1e-9;
         StringBuilder sb = new StringBuilder();
         for (Thread t : watched()) {
-            long now = cpu(t);
-            Long then = cpuAtReset.get(t.getId());
+            long now = counter.applyAsLong(t);
+            Long then = atReset.get(t.getId());
             if (now < 0 || then == null || then < 0) {
                 continue;
             }
             sb.append(sb.length() == 0 ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.0f ms/s", who(t), (now - then) / 1e6 / seconds));
+                    .append(String.format(Locale.ROOT, format, who(t), (now - then) / 1e6 / seconds));
         }
-        return sb.length() == 0 ? "CPU not measured" : "CPU " + sb;
+        return sb.length() == 0 ? prefix.strip() + " not measured" : prefix + sb;
     }
 
     private static long allocated(Thread t) {
@@ -94,23 +103,11 @@ public final class PulseMeter extends AnimationTimer {
     }
 
     /**
-     * Allocation rates since {@link #reset()}, MB/s, of the FX thread, the renderer and the trainer ("FX 3.1 MB/s,
-     * trainer 40 MB/s"):
-     * the garbage that makes GC pauses, counted by the JVM per thread.
+     * Allocation rates since {@link #reset()}, MB/s, of the FX thread, the renderer and the trainer ("allocated: FX 3.1
+     * MB/s, trainer 40 MB/s"): the garbage that makes GC pauses, counted by the JVM per thread.
      */
     public String allocationSummary() {
-        double seconds = (System.nanoTime() - resetNanos) * 1e-9;
-        StringBuilder sb = new StringBuilder();
-        for (Thread t : watched()) {
-            long now = allocated(t);
-            Long then = allocatedAtReset.get(t.getId());
-            if (now < 0 || then == null || then < 0) {
-                continue;
-            }
-            sb.append(sb.length() == 0 ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.1f MB/s", who(t), (now - then) / 1e6 / seconds));
-        }
-        return sb.length() == 0 ? "allocation not measured" : "allocated: " + sb;
+        return perSecond("allocated: ", allocatedAtReset, PulseMeter::allocated, "%s %.1f MB/s");
     }
 
     /** Number of intervals measured. */
