@@ -47,16 +47,16 @@ run_app() {
 
 echo "load: $(uptime | sed 's/.*load average: //') · $(nproc) cores · BLAS threads: ${OPENBLAS_NUM_THREADS:-default}"
 echo
-echo "| condition | speed asked | pulses | p50 | p95 | p99 | max | steps/s reached | allocation | CPU |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| condition | speed asked | pulses | p50 | p95 | p99 | max | steps/s reached | allocation | CPU | chart redraws/s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for c in "${CONDITIONS[@]}"; do
     a="$(args_of "$c") --speed=$(speed_of "$c") --measure-pulse=$SECONDS_EACH"
     line="$(run_app "$a" 2>/dev/null | grep 'FX pulse interval' | tail -1 || true)"
     if [ -z "$line" ]; then
-        echo "| $c | $(speed_of "$c") | (no measurement: the app did not start) | | | | | | | |"
+        echo "| $c | $(speed_of "$c") | (no measurement: the app did not start) | | | | | | | | |"
         continue
     fi
     # "FX pulse interval while training (30.0 s, up to step N, X steps/s): P pulses: p50 a ms, p95 b ms, ...;
-    #  allocated: FX .. MB/s, ...; CPU FX .. ms/s, renderer .. ms/s, trainer .. ms/s"
-    echo "$line" | sed -E "s/.*up to step [0-9]+, ([^ ]+) steps\/s\): ([0-9]+) pulses: p50 ([0-9.]+) ms, p95 ([0-9.]+) ms, p99 ([0-9.]+) ms, max ([0-9.]+) ms; allocated: ([^;]*); CPU (.*)$/| $c | $(speed_of "$c") | \2 | \3 ms | **\4 ms** | \5 ms | \6 ms | \1 | \7 | \8 |/"
+    #  allocated: FX .. MB/s, ...; CPU FX .. ms/s, renderer .. ms/s, trainer .. ms/s; chart redraws R/s"
+    echo "$line" | sed -E "s/.*up to step [0-9]+, ([^ ]+) steps\/s\): ([0-9]+) pulses: p50 ([0-9.]+) ms, p95 ([0-9.]+) ms, p99 ([0-9.]+) ms, max ([0-9.]+) ms; allocated: ([^;]*); CPU ([^;]*); chart redraws ([0-9.]+)\/s$/| $c | $(speed_of "$c") | \2 | \3 ms | **\4 ms** | \5 ms | \6 ms | \1 | \7 | \8 | \9 |/"
 done

@@ -410,13 +410,16 @@ public class App extends Application {
         PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
         warmUp.setOnFinished(e -> {
             meter.reset();
+            long redrawsBefore = refresher.redraws();
             PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
             measure.setOnFinished(f -> {
                 meter.stop();
                 System.out.println("FX pulse interval while training (" + seconds + " s, up to step "
                         + runModel.stepProperty().get() + ", "
                         + Format.sig(runModel.stepsPerSecondProperty().get()) + " steps/s): " + meter.summary() + "; "
-                        + meter.allocationSummary() + "; " + meter.cpuSummary());
+                        + meter.allocationSummary() + "; " + meter.cpuSummary() + "; chart redraws "
+                        + String.format(java.util.Locale.ROOT, "%.1f", (refresher.redraws() - redrawsBefore) / seconds)
+                        + "/s");
                 Platform.exit();
             });
             measure.play();

@@ -17,6 +17,7 @@ public final class ChartRefresher extends AnimationTimer {
 
     private final Supplier<List<Figure>> visible;
     private int next;
+    private long redraws;
 
     /** A refresher of the figures {@code visible} names at each frame. */
     public ChartRefresher(Supplier<List<Figure>> visible) {
@@ -32,12 +33,18 @@ public final class ChartRefresher extends AnimationTimer {
             Figure f = figures.get((next + k) % n);
             if (f.isDirty()) {
                 f.flush();
+                redraws++;
                 if (System.nanoTime() - start > FRAME_BUDGET_NANOS) {
                     next = (next + k + 1) % n;
                     return;
                 }
             }
         }
+    }
+
+    /** Charts redrawn by the pulses so far (what --measure-pulse reports per second). */
+    public long redraws() {
+        return redraws;
     }
 
     /** Flushes every visible dirty figure now (tests and screenshots call this instead of waiting for pulses). */
