@@ -94,6 +94,27 @@ public final class Erf {
         return x < 0 ? 2.0 - tail : tail;
     }
 
+    /** erfc(y) for 0.46875 &lt; y ≤ 4: the middle branch of {@link #erfc} for positive arguments. */
+    private static double erfcMiddle(double y) {
+        double xnum = C8 * y;
+        double xden = y;
+        xnum = (xnum + C0) * y;
+        xden = (xden + D0) * y;
+        xnum = (xnum + C1) * y;
+        xden = (xden + D1) * y;
+        xnum = (xnum + C2) * y;
+        xden = (xden + D2) * y;
+        xnum = (xnum + C3) * y;
+        xden = (xden + D3) * y;
+        xnum = (xnum + C4) * y;
+        xden = (xden + D4) * y;
+        xnum = (xnum + C5) * y;
+        xden = (xden + D5) * y;
+        xnum = (xnum + C6) * y;
+        xden = (xden + D6) * y;
+        return scaledTail(y, (xnum + C7) / (xden + D7));
+    }
+
     /** erf(y)/y for 0 ≤ y ≤ 0.46875. */
     private static double smallRatio(double y) {
         double ysq = y > 1.11e-16 ? y * y : 0.0;
@@ -113,44 +134,31 @@ public final class Erf {
         if (y >= XBIG) {
             return 0.0;
         }
-        double result;
         if (y <= 4.0) {
-            double xnum = C8 * y;
-            double xden = y;
-            xnum = (xnum + C0) * y;
-            xden = (xden + D0) * y;
-            xnum = (xnum + C1) * y;
-            xden = (xden + D1) * y;
-            xnum = (xnum + C2) * y;
-            xden = (xden + D2) * y;
-            xnum = (xnum + C3) * y;
-            xden = (xden + D3) * y;
-            xnum = (xnum + C4) * y;
-            xden = (xden + D4) * y;
-            xnum = (xnum + C5) * y;
-            xden = (xden + D5) * y;
-            xnum = (xnum + C6) * y;
-            xden = (xden + D6) * y;
-            result = (xnum + C7) / (xden + D7);
-        } else {
-            double ysq = 1.0 / (y * y);
-            double xnum = P5 * ysq;
-            double xden = ysq;
-            xnum = (xnum + P0) * ysq;
-            xden = (xden + Q0) * ysq;
-            xnum = (xnum + P1) * ysq;
-            xden = (xden + Q1) * ysq;
-            xnum = (xnum + P2) * ysq;
-            xden = (xden + Q2) * ysq;
-            xnum = (xnum + P3) * ysq;
-            xden = (xden + Q3) * ysq;
-            result = ysq * (xnum + P4) / (xden + Q4);
-            result = (SQRPI - result) / y;
+            return erfcMiddle(y);
         }
-        // x₁ = ⌊16y⌋/16 (exact: 16y only shifts the exponent and 0 < 16y < 425); exp(−x₁²) from the grid
+        double ysq = 1.0 / (y * y);
+        double xnum = P5 * ysq;
+        double xden = ysq;
+        xnum = (xnum + P0) * ysq;
+        xden = (xden + Q0) * ysq;
+        xnum = (xnum + P1) * ysq;
+        xden = (xden + Q1) * ysq;
+        xnum = (xnum + P2) * ysq;
+        xden = (xden + Q2) * ysq;
+        xnum = (xnum + P3) * ysq;
+        xden = (xden + Q3) * ysq;
+        double result = ysq * (xnum + P4) / (xden + Q4);
+        result = (SQRPI - result) / y;
+        return scaledTail(y, result);
+    }
+
+    /** exp(−y²)·r with Cody's split exp(−x₁²)·exp(−(y−x₁)(y+x₁)), x₁ = ⌊16y⌋/16, for 0 ≤ y &lt; XBIG. */
+    private static double scaledTail(double y, double r) {
+        // x₁ exact: 16y only shifts the exponent and 0 ≤ 16y < 425; exp(−x₁²) comes from the grid
         int k = (int) (y * 16.0);
-        double ysq = k / 16.0;
-        double del = (y - ysq) * (y + ysq);
-        return EXP_GRID[k] * Math.exp(-del) * result;
+        double x1 = k / 16.0;
+        double del = (y - x1) * (y + x1);
+        return EXP_GRID[k] * Math.exp(-del) * r;
     }
 }
