@@ -45,8 +45,8 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
     private final RandomGenerator batchRng;
     private int cursor;
     private long epochs;
-    private final double[] xBySample; // X transposed (N x d, one sample per row) for the batch gather, or null
-    private final double[] yBySample; // Y transposed (N x K), or null
+    private double[] xBySample; // X transposed (N x d, one sample per row) for the batch gather, or null
+    private double[] yBySample; // Y transposed (N x K), or null
     private final DMatrixRMaj xb; // gathered batch inputs (d x B), null when full batch
     private final DMatrixRMaj yb; // gathered batch targets (K x B)
     private final DMatrixRMaj[] z; // z[l] = W_l a[l-1] + b_l (out_l x n), l = 1..L
@@ -458,15 +458,21 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         }
     }
 
-    /** mᵀ as a flat row-major array (m.numCols × m.numRows). */
+    /** mᵀ as a flat row-major array (m.numCols × m.numRows), in 32×32 tiles so that reads and writes stay cached. */
     private static double[] transpose(DMatrixRMaj m) {
         int rows = m.numRows;
         int cols = m.numCols;
         double[] out = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[j * rows + i] = m.data[base + j];
+        for (int i0 = 0; i0 < rows; i0 += 32) {
+            int i1 = Math.min(rows, i0 + 32);
+            for (int j0 = 0; j0 < cols; j0 += 32) {
+                int j1 = Math.min(cols, j0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    int base = i * cols;
+                    for (int j = j0; j < j1; j++) {
+                        out[j * rows + i] = m.data[base + j];
+                    }
+                }
             }
         }
         return out;
@@ -486,6 +492,17 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
     /** Fisher–Yates shuffle of the sample order for the next epoch. */
     private void shuffle() {
         BatchOrder.shuffle(order, batchRng);
+    }
+
+    /** True when batches are gathered from the sample-major copy of the data (for tests). */
+    boolean gathersBySample() {
+        return xBySample != null;
+    }
+
+    /** Drops the sample-major copy, so batches are gathered column by column from X and Y (for tests). */
+    void gatherByColumn() {
+        xBySample = null;
+        yBySample = null;
     }
 
     /** The current sample order of mini-batch mode (a copy; for tests and diagnostics). */
