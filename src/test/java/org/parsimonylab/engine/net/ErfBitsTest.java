@@ -77,6 +77,11 @@ class ErfBitsTest {
         double[] out = new double[xs.length];
         double[] deriv = new double[xs.length];
         Activation.GELU.apply(xs, out, deriv, xs.length);
+        double[] valueOnly = new double[xs.length];
+        Activation.GELU.apply(xs, valueOnly, null, xs.length);
+        double[] inPlace = xs.clone();
+        double[] derivInPlace = new double[xs.length];
+        Activation.GELU.apply(inPlace, inPlace, derivInPlace, xs.length);
         for (int i = 0; i < xs.length; i++) {
             double x = xs[i];
             if (Double.isInfinite(x) || Math.abs(x) > 1e200) {
@@ -86,6 +91,9 @@ class ErfBitsTest {
             assertSameBits(x * cdf, out[i], "GELU(" + x + ")");
             assertSameBits(cdf + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI, deriv[i], "GELU'(" + x + ")");
             assertSameBits(x * cdf, Activation.GELU.value(x), "GELU.value(" + x + ")");
+            assertSameBits(x * cdf, valueOnly[i], "GELU(" + x + ") without the derivative");
+            assertSameBits(x * cdf, inPlace[i], "GELU(" + x + ") in place");
+            assertSameBits(deriv[i], derivInPlace[i], "GELU'(" + x + ") in place");
         }
     }
 }
