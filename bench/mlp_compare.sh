@@ -12,13 +12,13 @@ cd "$(dirname "$0")/.."
 threads=${1:-1}
 runs=${2:-3}
 export OPENBLAS_NUM_THREADS=$threads
-jar=target/parsimony-lab.jar
+jar=${PARSIMONY_JAR:-target/parsimony-lab.jar}  # PARSIMONY_JAR=other.jar times another build (before/after)
 preset=presets/p2-fashion-mnist-lowrank.json
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 java_line() { java -jar "$jar" bench "$preset" --variant full 2>/dev/null; }
 numpy_env=()
 [ "${NUMPY_UNSET_CORETYPE:-0}" = 1 ] && numpy_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
-numpy_line() { "${numpy_env[@]}" python3 bench/numpy_mlp_step.py; }
+numpy_line() { "${numpy_env[@]}" python3 bench/numpy_mlp_step.py "$@"; }
 backend=$(java_line | head -1)
 # NumPy's BLAS and the kernel OpenBLAS picked at run time (its get_corename, through ctypes)
 kernel=$("${numpy_env[@]}" python3 - <<'PY'
@@ -37,10 +37,17 @@ print(f"numpy {numpy.__version__}, {c['name']} {c['version']}, kernel {core}")
 PY
 )
 printf "threads=%s\njava: %s\nnumpy: %s\n" "$threads" "$backend" "$kernel"
-printf "%-6s %12s %12s %14s %14s %8s\n" round "java ms/step" "numpy ms/step" "java ms/epoch" "numpy ms/epoch" ratio
+# NumPy twice a round: its natural X[:, idx] (strided column copy) and --sample-major (XT[idx].T, the layout our
+# gather uses; the same numbers); ratio = Java / NumPy for each
+printf "%-6s %10s %12s %12s %10s %12s %12s %9s %9s\n" round "java" "numpy-col" "numpy-sm" "java" "numpy-col" \
+  "numpy-sm" "ratio" "ratio"
+printf "%-6s %10s %12s %12s %10s %12s %12s %9s %9s\n" "" "ms/step" "ms/step" "ms/step" "ms/epoch" "ms/epoch" \
+  "ms/epoch" "vs col" "vs sm"
 for r in $(seq 1 "$runs"); do
   j=$(java_line | awk '$1=="full" {print $4, $7}' | sed -E 's/ms\/epoch=//')
   n=$(numpy_line | sed -E 's/.*ms\/step=([0-9.]+) ms\/epoch=([0-9.]+).*/\1 \2/')
-  set -- $j $n
-  printf "%-6s %12s %12s %14s %14s %8.2f\n" "$r" "$1" "$3" "$2" "$4" "$(echo "$1 / $3" | bc -l)"
+  m=$(numpy_line --sample-major | sed -E 's/.*ms\/step=([0-9.]+) ms\/epoch=([0-9.]+).*/\1 \2/')
+  set -- $j $n $m
+  printf "%-6s %10s %12s %12s %10s %12s %12s %9.2f %9.2f\n" "$r" "$1" "$3" "$5" "$2" "$4" "$6" \
+    "$(echo "$1 / $3" | bc -l)" "$(echo "$1 / $5" | bc -l)"
 done

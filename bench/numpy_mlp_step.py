@@ -2,7 +2,7 @@
 """The same mini-batch SGD step as Parsimony Lab's MlpModel on Fashion-MNIST, in NumPy, for side-by-side timing.
 
 Usage: numpy_mlp_step.py [--dir DIR] [--samples N] [--width W] [--depth L] [--batch B] [--activation gelu|relu]
-                         [--steps S] [--warmup W]
+                         [--steps S] [--warmup W] [--sample-major]
 
 The network of presets/p2-fashion-mnist-lowrank.json (variant full): inputs X (784 x N, pixels / 255, the first N
 training images, one column per sample), weights W_l (out x in, orthogonal init), no biases, exact GELU
@@ -10,6 +10,9 @@ phi(x) = x Phi(x) after every layer but the last, column-softmax cross-entropy a
 One step: gather the next B shuffled columns of X and Y (reshuffled every epoch), forward Z_l = W_l A_{l-1},
 A_l = phi(Z_l), G_L = (softmax(Z_L) - Y) / B, back-propagation dW_l = G_l A_{l-1}^T,
 G_{l-1} = (W_l^T G_l) * phi'(Z_{l-1}), then W_l -= lr * dW_l.
+--sample-major keeps X and Y transposed (N x d, one sample per row, as Parsimony Lab's MlpModel does for its gather)
+and takes the batch as XT[idx].T, a view that the products read with a transpose flag: the same numbers, without
+the strided column copy of X[:, idx] (one cache line per entry).
 Prints one line: ms per step (median of 5 batches of steps), ms per epoch (ceil(N/B) steps), GFLOP/s, threads.
 """
 import argparse
@@ -32,8 +35,11 @@ def read_idx(path):
 
 
 class Mlp:
-    def __init__(self, ws, x, y, batch, activation, seed):
+    def __init__(self, ws, x, y, batch, activation, seed, sample_major=False):
         self.ws, self.x, self.y, self.batch = ws, x, y, batch
+        self.sample_major = sample_major
+        if sample_major:
+            self.xt, self.yt = np.ascontiguousarray(x.T), np.ascontiguousarray(y.T)
         self.relu = activation == "relu"
         self.n = x.shape[1]
         self.order = np.arange(self.n)
@@ -54,7 +60,10 @@ class Mlp:
         self.cursor += len(idx)
         if self.cursor >= self.n:
             self.cursor = 0
-        xb, yb = self.x[:, idx], self.y[:, idx]
+        if self.sample_major:
+            xb, yb = self.xt[idx].T, self.yt[idx].T
+        else:
+            xb, yb = self.x[:, idx], self.y[:, idx]
         acts, derivs = [xb], []
         h = xb
         for l, w in enumerate(self.ws):
@@ -90,6 +99,7 @@ def main():
     p.add_argument("--lr", type=float, default=0.05)
     p.add_argument("--steps", type=int, default=0, help="steps per timed batch (0: about 1 s)")
     p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--sample-major", action="store_true", help="gather the batch from a transposed copy of X")
     a = p.parse_args()
     images = read_idx(os.path.join(a.dir, "train-images-idx3-ubyte.gz"))[: a.samples]
     labels = read_idx(os.path.join(a.dir, "train-labels-idx1-ubyte.gz"))[: a.samples]
@@ -105,7 +115,7 @@ def main():
         q, r = np.linalg.qr(rng.standard_normal((max(dims[l + 1], dims[l]), min(dims[l + 1], dims[l]))))
         q = q * np.sign(np.diag(r))
         ws.append(np.ascontiguousarray(q if dims[l + 1] >= dims[l] else q.T))
-    model = Mlp(ws, x, y, a.batch, a.activation, 0)
+    model = Mlp(ws, x, y, a.batch, a.activation, 0, a.sample_major)
     flops = sum(2 * 2 * dims[l + 1] * dims[l] * a.batch + (2 * dims[l + 1] * dims[l] * a.batch if l > 0 else 0)
                 for l in range(a.depth))
     for _ in range(a.warmup):
@@ -126,7 +136,7 @@ def main():
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     print(f"numpy {np.__version__} mlp {'-'.join(map(str, dims))} {a.activation} batch={a.batch} N={n} "
           f"ms/step={ms:.4f} ms/epoch={ms * per_epoch:.1f} GFLOP/s={flops / (ms * 1e-3) / 1e9:.2f} "
-          f"threads={threads}")
+          f"threads={threads} gather={'sample-major' if a.sample_major else 'column'}")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
     private final RandomGenerator batchRng;
     private int cursor;
     private long epochs;
+    private double[] xBySample; // X transposed (N x d, one sample per row) for the batch gather, or null
+    private double[] yBySample; // Y transposed (N x K), or null
     private final DMatrixRMaj xb; // gathered batch inputs (d x B), null when full batch
     private final DMatrixRMaj yb; // gathered batch targets (K x B)
     private final DMatrixRMaj[] z; // z[l] = W_l a[l-1] + b_l (out_l x n), l = 1..L
@@ -104,6 +106,9 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         }
         this.batchRng = Rng.stream(seed, BatchOrder.STREAM);
         this.xb = batched ? new DMatrixRMaj(xAll.numRows, capacity) : null;
+        boolean bySample = batched && fitsInHeap((long) samples * (xAll.numRows + yAll.numRows));
+        this.xBySample = bySample ? transpose(xAll) : null;
+        this.yBySample = bySample ? transpose(yAll) : null;
         this.yb = batched ? new DMatrixRMaj(yAll.numRows, capacity) : null;
         this.z = new DMatrixRMaj[depth + 1];
         this.a = new DMatrixRMaj[depth + 1];
@@ -405,8 +410,13 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
     private void gather(int start, int n, boolean shuffled) {
         xb.reshape(xAll.numRows, n);
         yb.reshape(yAll.numRows, n);
-        copyColumns(xAll, xb, start, n, shuffled);
-        copyColumns(yAll, yb, start, n, shuffled);
+        if (xBySample != null) {
+            copySamples(xBySample, xAll.numRows, xb.data, start, n, shuffled);
+            copySamples(yBySample, yAll.numRows, yb.data, start, n, shuffled);
+        } else {
+            copyColumns(xAll, xb, start, n, shuffled);
+            copyColumns(yAll, yb, start, n, shuffled);
+        }
     }
 
     private void copyColumns(DMatrixRMaj src, DMatrixRMaj dst, int start, int n, boolean shuffled) {
@@ -421,9 +431,78 @@ public final class MlpModel implements Model, Predictor, LayerFeatures {
         }
     }
 
+    /**
+     * The same copy as {@link #copyColumns} from the sample-major copy (N×rows): each sample's {@code rows} values
+     * are contiguous, so a batch reads B·rows doubles from B runs instead of one cache line per entry of the
+     * row-major X (d lines per sample); four samples at a time fill the destination rows in runs of four.
+     */
+    private void copySamples(double[] src, int rows, double[] dst, int start, int n, boolean shuffled) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int s0 = rows * (shuffled ? order[start + j] : start + j);
+            int s1 = rows * (shuffled ? order[start + j + 1] : start + j + 1);
+            int s2 = rows * (shuffled ? order[start + j + 2] : start + j + 2);
+            int s3 = rows * (shuffled ? order[start + j + 3] : start + j + 3);
+            for (int i = 0, d = j; i < rows; i++, d += n) {
+                dst[d] = src[s0 + i];
+                dst[d + 1] = src[s1 + i];
+                dst[d + 2] = src[s2 + i];
+                dst[d + 3] = src[s3 + i];
+            }
+        }
+        for (; j < n; j++) {
+            int s = rows * (shuffled ? order[start + j] : start + j);
+            for (int i = 0, d = j; i < rows; i++, d += n) {
+                dst[d] = src[s + i];
+            }
+        }
+    }
+
+    /** mᵀ as a flat row-major array (m.numCols × m.numRows), in 32×32 tiles so that reads and writes stay cached. */
+    private static double[] transpose(DMatrixRMaj m) {
+        int rows = m.numRows;
+        int cols = m.numCols;
+        double[] out = new double[rows * cols];
+        for (int i0 = 0; i0 < rows; i0 += 32) {
+            int i1 = Math.min(rows, i0 + 32);
+            for (int j0 = 0; j0 < cols; j0 += 32) {
+                int j1 = Math.min(cols, j0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    int base = i * cols;
+                    for (int j = j0; j < j1; j++) {
+                        out[j * rows + i] = m.data[base + j];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when a copy of {@code doubles} doubles takes at most a quarter of the heap still free to grow into: the
+     * sample-major copy only speeds the gather up (the batch is the same either way), so a large data set on a small
+     * heap goes without it.
+     */
+    private static boolean fitsInHeap(long doubles) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return doubles <= Integer.MAX_VALUE - 8 && doubles * Double.BYTES <= free / 4;
+    }
+
     /** Fisher–Yates shuffle of the sample order for the next epoch. */
     private void shuffle() {
         BatchOrder.shuffle(order, batchRng);
+    }
+
+    /** True when batches are gathered from the sample-major copy of the data (for tests). */
+    boolean gathersBySample() {
+        return xBySample != null;
+    }
+
+    /** Drops the sample-major copy, so batches are gathered column by column from X and Y (for tests). */
+    void gatherByColumn() {
+        xBySample = null;
+        yBySample = null;
     }
 
     /** The current sample order of mini-batch mode (a copy; for tests and diagnostics). */
