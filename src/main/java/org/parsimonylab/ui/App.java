@@ -99,7 +99,10 @@ public class App extends Application {
         RunViewModel run = new RunViewModel();
         runModel = run;
         run.backendProperty().set(backend());
-        controller = new AppController(controls, run, Platform::runLater, LinAlgs::create);
+        // Snapshot batches are applied at the start of a pulse, before the refresher redraws (PulseExecutor).
+        PulseExecutor deliveries = new PulseExecutor();
+        deliveries.start();
+        controller = new AppController(controls, run, deliveries, LinAlgs::create);
         if (options.record != null) {
             controller.recordTo(Path.of(options.record));
         }
