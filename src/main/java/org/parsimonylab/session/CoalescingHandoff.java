@@ -6,9 +6,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Hands items from producer threads to a consumer through an executor (the app passes {@code Platform::runLater},
- * tests a direct executor) with at most one task pending at any time: items offered while a delivery is pending
- * join its batch instead of scheduling another task, so a fast producer cannot flood the UI thread (DESIGN.md §3).
+ * Hands items from producer threads to a consumer through an executor (the app passes its pulse executor, which runs
+ * tasks on the FX thread at the next pulse; tests a direct executor) with at most one task pending at any time: items
+ * offered while a delivery is pending join its batch instead of scheduling another task, so a fast producer cannot
+ * flood the UI thread (DESIGN.md §3).
  *
  * <p>The batch is bounded: if the consumer falls behind by more than {@code maxPending} items the oldest are
  * dropped, because the newest state matters most and memory must stay bounded.

@@ -59,8 +59,8 @@ public final class TrainingSession implements AutoCloseable {
     private boolean closed;
 
     /**
-     * A session that delivers snapshot batches to {@code consumer} by tasks run on {@code executor} ({@code
-     * Platform::runLater} in the app, {@code Runnable::run} in tests); each run takes a fresh backend from {@code
+     * A session that delivers snapshot batches to {@code consumer} by tasks run on {@code executor} (the app's
+     * pulse executor, {@code Runnable::run} in tests); each run takes a fresh backend from {@code
      * linAlgs} because backends keep workspaces.
      */
     public TrainingSession(Executor executor, Consumer<List<SessionSnapshot>> consumer, Supplier<LinAlg> linAlgs) {

@@ -44,7 +44,8 @@ public final class AppController implements RunActions, AutoCloseable {
     private boolean closed;
 
     /**
-     * A controller whose session delivers snapshots through {@code uiExecutor} ({@code Platform::runLater}) and takes
+     * A controller whose session delivers snapshots through {@code uiExecutor} (the app's {@link PulseExecutor}; any
+     * FX-thread executor works) and takes
      * a fresh backend from {@code linAlgs} for each run.
      */
     public AppController(ControlsModel controls, RunViewModel run, Executor uiExecutor, Supplier<LinAlg> linAlgs) {
