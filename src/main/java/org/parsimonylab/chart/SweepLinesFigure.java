@@ -18,6 +18,9 @@ import org.parsimonylab.sweep.SweepSummary;
  * (e.g. activations) evenly in sweep order.
  */
 public final class SweepLinesFigure extends Figure {
+    private static final java.awt.Shape[] SHAPES =
+            org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+
     private final YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     private final List<SweepStatistics.Line> lines;
     private final String metric;
@@ -49,33 +52,55 @@ public final class SweepLinesFigure extends Figure {
         java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
         boolean nonNegative = range[0] >= 0;
         boolean logY = logY(range);
+        int series = 0;
         for (int k = 0; k < lines.size(); k++) {
             SweepStatistics.Line line = lines.get(k);
             String key = line.label().isEmpty() ? metric : line.label();
-            YIntervalSeries s = new YIntervalSeries(key, false, true);
+            // A swept value with no run to average (none reached the tolerance, all failed) breaks the line: the
+            // points on each side are separate series of the same colour, so no line is drawn across the gap.
+            YIntervalSeries s = null;
+            int part = 0;
             for (int i = 0; i < line.cells().size(); i++) {
                 SweepStatistics.Cell c = line.cells().get(i);
-                if (c.n() > 0) {
-                    double low = c.mean() - c.std();
-                    // A column whose means are all >= 0 (losses, errors, steps, seconds) cannot go below 0; on a
-                    // log axis a band reaching 0 is cut a decade below the smallest mean (the bottom of the plot).
-                    if (logY) {
-                        low = Math.max(low, range[0] / 10);
-                    } else if (nonNegative) {
-                        low = Math.max(low, 0);
-                    }
-                    counts.put(((long) k << 32) | s.getItemCount(), c.n());
-                    s.add(positions[i], c.mean(), low, c.mean() + c.std());
+                if (c.n() == 0) {
+                    s = null;
+                    continue;
                 }
+                if (s == null) {
+                    s = new YIntervalSeries(part == 0 ? key : key + " (part " + (part + 1) + ")", false, true);
+                    dataset.addSeries(s);
+                    renderer.setSeriesPaint(series, ChartStyle.color(k), false);
+                    renderer.setSeriesFillPaint(series, ChartStyle.color(k), false);
+                    renderer.setSeriesVisibleInLegend(series, part == 0, false);
+                    // One marker per line (JFreeChart's standard sequence), not per series: the pieces of a line share
+                    // it.
+                    renderer.setSeriesShape(series, SHAPES[k % SHAPES.length], false);
+                    part++;
+                    series++;
+                }
+                double low = c.mean() - c.std();
+                // A column whose means are all >= 0 (losses, errors, steps, seconds) cannot go below 0; on a log
+                // axis a band reaching 0 is cut a decade below the smallest mean (the bottom of the plot).
+                if (logY) {
+                    low = Math.max(low, range[0] / 10);
+                } else if (nonNegative) {
+                    low = Math.max(low, 0);
+                }
+                counts.put(((long) (series - 1) << 32) | s.getItemCount(), c.n());
+                s.add(positions[i], c.mean(), low, c.mean() + c.std());
             }
-            dataset.addSeries(s);
-            renderer.setSeriesPaint(k, ChartStyle.color(k), false);
-            renderer.setSeriesFillPaint(k, ChartStyle.color(k), false);
+            if (part == 0) {
+                // A line with no value at all still has its legend entry.
+                dataset.addSeries(new YIntervalSeries(key, false, true));
+                renderer.setSeriesPaint(series, ChartStyle.color(k), false);
+                renderer.setSeriesFillPaint(series, ChartStyle.color(k), false);
+                series++;
+            }
         }
         // A point averaged over fewer runs than the others (runs that failed or never reached the tolerance are
         // left out) says so: "1/3" beside it.
-        renderer.setDefaultItemLabelGenerator((data, series, item) -> {
-            Integer n = counts.get(((long) series << 32) | item);
+        renderer.setDefaultItemLabelGenerator((data, row, item) -> {
+            Integer n = counts.get(((long) row << 32) | item);
             return n == null || n >= trials ? null : n + "/" + trials;
         });
         renderer.setDefaultItemLabelsVisible(true);

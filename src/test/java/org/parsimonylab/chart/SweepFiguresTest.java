@@ -54,6 +54,40 @@ class SweepFiguresTest {
     }
 
     @Test
+    void aSweptValueWithoutRunsBreaksTheLine() throws IOException {
+        // Widths 10 and 30 reached the tolerance, width 20 did not (no value there).
+        Path dir = tmp.resolve("gap");
+        Files.createDirectories(dir);
+        Files.writeString(
+                dir.resolve("summary.csv"),
+                """
+                run,trial,variant,network.width,status,steps,steps-to-tolerance,wall-seconds,run-seconds,loss,folder
+                r0000,0,main,10,done,100,100,1.0,2.0,1e-11,runs/r0000
+                r0001,0,main,20,done,500,,1.0,2.0,0.3,runs/r0001
+                r0002,0,main,30,done,300,300,1.0,2.0,1e-11,runs/r0002
+                """);
+        SweepLinesFigure f = new SweepLinesFigure(
+                SweepSummary.read(dir.resolve("summary.csv")), "steps-to-tolerance", "network.width");
+        YIntervalSeriesCollection d = f.dataset();
+        assertEquals(2, d.getSeriesCount(), "two pieces, so no line is drawn across width 20");
+        assertEquals(1, d.getItemCount(0));
+        assertEquals(10.0, d.getXValue(0, 0));
+        assertEquals(1, d.getItemCount(1));
+        assertEquals(30.0, d.getXValue(1, 0));
+        var r = f.chart().getXYPlot().getRenderer();
+        assertEquals(r.getSeriesPaint(0), r.getSeriesPaint(1), "one colour for the line");
+        assertEquals(r.getItemShape(0, 0), r.getItemShape(1, 0), "one marker for the line");
+        assertEquals(true, r.isSeriesVisibleInLegend(0));
+        assertEquals(false, r.isSeriesVisibleInLegend(1), "one legend entry for the line");
+        // The steps themselves have a value at every width: one piece.
+        assertEquals(
+                1,
+                new SweepLinesFigure(SweepSummary.read(dir.resolve("summary.csv")), "steps", "network.width")
+                        .dataset()
+                        .getSeriesCount());
+    }
+
+    @Test
     void linesHoldMeanAndStdOverTrials() throws IOException {
         SweepSummary s = summary();
         assertEquals(List.of("network.depth", "network.width"), s.axes());
