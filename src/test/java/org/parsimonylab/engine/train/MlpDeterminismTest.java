@@ -25,9 +25,9 @@ import org.parsimonylab.engine.net.NetworkSpec;
 /** Same seed, same numbers, bit for bit (DESIGN.md §4), for the mini-batch MLP and the low-rank MLP. */
 class MlpDeterminismTest {
 
-    private static double[] curve(long seed, CompressionKind compression) {
-        LinAlg la = new EjmlLinAlg();
-        DataSpec data = new DataSpec(
+    /** 300 samples of 4 Gaussian class clusters in 12 dimensions (the MLP tests' small data set). */
+    static DataSpec clusters() {
+        return new DataSpec(
                 DataKind.CLASS_CLUSTERS,
                 12,
                 12,
@@ -44,6 +44,11 @@ class MlpDeterminismTest {
                 "",
                 0.25,
                 0.3);
+    }
+
+    private static double[] curve(long seed, CompressionKind compression) {
+        LinAlg la = new EjmlLinAlg();
+        DataSpec data = clusters();
         Dataset ds = DataGenerator.generate(data, seed, la);
         NetworkSpec net = new NetworkSpec(
                 NetworkKind.MLP,

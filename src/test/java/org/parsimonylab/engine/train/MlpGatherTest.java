@@ -9,11 +9,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parsimonylab.engine.data.DataGenerator;
-import org.parsimonylab.engine.data.DataKind;
 import org.parsimonylab.engine.data.DataSpec;
 import org.parsimonylab.engine.data.Dataset;
-import org.parsimonylab.engine.data.TargetKind;
-import org.parsimonylab.engine.data.TargetSpectrum;
 import org.parsimonylab.engine.linalg.EjmlLinAlg;
 import org.parsimonylab.engine.linalg.LinAlg;
 import org.parsimonylab.engine.net.Activation;
@@ -42,23 +39,7 @@ class MlpGatherTest {
     @ValueSource(booleans = {false, true})
     void sampleMajorGatherTrainsTheSameBitsAsTheColumnGather(boolean bias) {
         LinAlg la = new EjmlLinAlg();
-        DataSpec data = new DataSpec(
-                DataKind.CLASS_CLUSTERS,
-                12,
-                12,
-                3,
-                300,
-                4,
-                30,
-                0.2,
-                false,
-                1.0,
-                TargetSpectrum.TRUNCATED_GAUSSIAN,
-                TargetKind.LOW_RANK_MAP,
-                "",
-                "",
-                0.25,
-                0.3);
+        DataSpec data = MlpDeterminismTest.clusters();
         Dataset ds = DataGenerator.generate(data, 3, la);
         NetworkSpec net = new NetworkSpec(
                 NetworkKind.MLP,
