@@ -23,6 +23,7 @@ public class BoundedSeriesCollection extends XYSeriesCollection implements XYDom
     private static final long serialVersionUID = 1L;
 
     @Override
+    @SuppressWarnings("rawtypes") // JFreeChart's XYDomainInfo declares a raw List
     public Range getDomainBounds(List visibleSeriesKeys, boolean includeInterval) {
         if (includeInterval && getIntervalWidth() != 0) {
             return DatasetUtils.iterateToFindDomainBounds(this, visibleSeriesKeys, true);
@@ -39,6 +40,7 @@ public class BoundedSeriesCollection extends XYSeriesCollection implements XYDom
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JFreeChart's XYRangeInfo declares a raw List
     public Range getRangeBounds(List visibleSeriesKeys, Range xRange, boolean includeInterval) {
         if (includeInterval && getIntervalWidth() != 0) {
             return DatasetUtils.iterateToFindRangeBounds(this, visibleSeriesKeys, xRange, true);

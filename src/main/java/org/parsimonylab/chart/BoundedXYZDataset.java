@@ -18,6 +18,7 @@ public class BoundedXYZDataset extends DefaultXYZDataset implements DomainInfo, 
     private Range y;
 
     @Override
+    @SuppressWarnings("rawtypes") // DefaultXYZDataset declares a raw Comparable
     public void addSeries(Comparable seriesKey, double[][] data) {
         super.addSeries(seriesKey, data);
         x = null;
@@ -25,6 +26,7 @@ public class BoundedXYZDataset extends DefaultXYZDataset implements DomainInfo, 
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // DefaultXYZDataset declares a raw Comparable
     public void removeSeries(Comparable seriesKey) {
         super.removeSeries(seriesKey);
         x = null;
