@@ -14,6 +14,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 public class BoundedXYZDataset extends DefaultXYZDataset implements DomainInfo, RangeInfo {
     private static final long serialVersionUID = 1L;
 
+    private boolean known; // x and y below are the bounds of the current series (null: no finite coordinate)
     private Range x;
     private Range y;
 
@@ -21,20 +22,18 @@ public class BoundedXYZDataset extends DefaultXYZDataset implements DomainInfo, 
     @SuppressWarnings("rawtypes") // DefaultXYZDataset declares a raw Comparable
     public void addSeries(Comparable seriesKey, double[][] data) {
         super.addSeries(seriesKey, data);
-        x = null;
-        y = null;
+        known = false;
     }
 
     @Override
     @SuppressWarnings("rawtypes") // DefaultXYZDataset declares a raw Comparable
     public void removeSeries(Comparable seriesKey) {
         super.removeSeries(seriesKey);
-        x = null;
-        y = null;
+        known = false;
     }
 
     private void bounds() {
-        if (x != null || getSeriesCount() == 0) {
+        if (known) {
             return;
         }
         double x0 = Double.POSITIVE_INFINITY;
@@ -55,54 +54,48 @@ public class BoundedXYZDataset extends DefaultXYZDataset implements DomainInfo, 
                 }
             }
         }
-        x = x0 <= x1 ? new Range(x0, x1) : EMPTY;
-        y = y0 <= y1 ? new Range(y0, y1) : EMPTY;
+        x = x0 <= x1 ? new Range(x0, x1) : null;
+        y = y0 <= y1 ? new Range(y0, y1) : null;
+        known = true;
     }
 
-    /** Marks "no finite coordinate" (DatasetUtils answers null then). */
-    private static final Range EMPTY = new Range(0, 0);
-
-    private Range domain() {
-        bounds();
-        return x == null || x == EMPTY ? null : x;
+    private static double lower(Range r) {
+        return r == null ? Double.NaN : r.getLowerBound();
     }
 
-    private Range range() {
-        bounds();
-        return y == null || y == EMPTY ? null : y;
+    private static double upper(Range r) {
+        return r == null ? Double.NaN : r.getUpperBound();
     }
 
     @Override
     public double getDomainLowerBound(boolean includeInterval) {
-        Range r = domain();
-        return r == null ? Double.NaN : r.getLowerBound();
+        return lower(getDomainBounds(includeInterval));
     }
 
     @Override
     public double getDomainUpperBound(boolean includeInterval) {
-        Range r = domain();
-        return r == null ? Double.NaN : r.getUpperBound();
+        return upper(getDomainBounds(includeInterval));
     }
 
     @Override
     public Range getDomainBounds(boolean includeInterval) {
-        return domain();
+        bounds();
+        return x;
     }
 
     @Override
     public double getRangeLowerBound(boolean includeInterval) {
-        Range r = range();
-        return r == null ? Double.NaN : r.getLowerBound();
+        return lower(getRangeBounds(includeInterval));
     }
 
     @Override
     public double getRangeUpperBound(boolean includeInterval) {
-        Range r = range();
-        return r == null ? Double.NaN : r.getUpperBound();
+        return upper(getRangeBounds(includeInterval));
     }
 
     @Override
     public Range getRangeBounds(boolean includeInterval) {
-        return range();
+        bounds();
+        return y;
     }
 }

@@ -31,10 +31,18 @@ public class RasterBlockRenderer extends XYBlockRenderer {
     private static final String FX_GRAPHICS = "org.jfree.fx.FXGraphics2D";
 
     private boolean raster;
+    private transient BufferedImage image;
 
     /** Forces (or stops forcing) the image on every graphics target, not only the app's canvas. */
     public void setRaster(boolean raster) {
         this.raster = raster;
+    }
+
+    @Override
+    public Object clone() throws CloneNotSupportedException {
+        RasterBlockRenderer copy = (RasterBlockRenderer) super.clone();
+        copy.image = null; // a copy (an export) paints into its own image
+        return copy;
     }
 
     private boolean rasterOn(Graphics2D g2) {
@@ -93,9 +101,14 @@ public class RasterBlockRenderer extends XYBlockRenderer {
             XYPlot plot,
             ValueAxis domainAxis,
             ValueAxis rangeAxis) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        // One image kept from redraw to redraw while the data area keeps its size: it is copied at once by the
+        // graphics it is drawn on, so it can be cleared and painted again.
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        }
         // The image's own pixel array (no per-pixel setRGB through the colour model).
         int[] argb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        java.util.Arrays.fill(argb, 0);
         double x0 = Math.floor(dataArea.getX());
         double y0 = Math.floor(dataArea.getY());
         RectangleEdge xEdge = plot.getDomainAxisEdge();

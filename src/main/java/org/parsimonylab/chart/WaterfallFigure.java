@@ -134,13 +134,20 @@ public final class WaterfallFigure extends Figure {
             hi = Math.max(hi, z);
         }
         scale.setRange(lo, hi);
-        boolean flat = !(hi - lo > 1e-9 * Math.max(1e-300, Math.abs(hi)));
-        ValueAxis bar = legend.getAxis();
-        bar.setLabel(flat ? "all σᵢ = " + TickFormat.format3(hi) : "σᵢ");
-        bar.setTickLabelsVisible(!flat);
-        bar.setTickMarksVisible(!flat);
-        bar.setRange(scale.getLowerBound(), scale.getUpperBound());
+        colourBar(legend.getAxis(), lo, hi, scale);
         dataset.addSeries("σ", xyz);
+    }
+
+    /**
+     * Labels the colour bar's {@code axis} for σ in [lo, hi] shown on {@code scale}: "all σᵢ = v" without ticks when
+     * the range is flat (relative width below 1e-9), else "σᵢ" with ticks over the scale's range.
+     */
+    private static void colourBar(ValueAxis axis, double lo, double hi, ViridisScale scale) {
+        boolean flat = !(hi - lo > 1e-9 * Math.max(1e-300, Math.abs(hi)));
+        axis.setLabel(flat ? "all σᵢ = " + TickFormat.format3(hi) : "σᵢ");
+        axis.setTickLabelsVisible(!flat);
+        axis.setTickMarksVisible(!flat);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
     }
 
     /**
@@ -170,12 +177,7 @@ public final class WaterfallFigure extends Figure {
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof PaintScaleLegend bar && bar.getScale() instanceof ViridisScale v) {
                 v.setRange(lo, hi);
-                boolean flat = !(hi - lo > 1e-9 * Math.max(1e-300, Math.abs(hi)));
-                ValueAxis axis = bar.getAxis();
-                axis.setLabel(flat ? "all σᵢ = " + TickFormat.format3(hi) : "σᵢ");
-                axis.setTickLabelsVisible(!flat);
-                axis.setTickMarksVisible(!flat);
-                axis.setRange(v.getLowerBound(), v.getUpperBound());
+                colourBar(bar.getAxis(), lo, hi, v);
             }
         }
     }
